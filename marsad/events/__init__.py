@@ -1,0 +1,1 @@
+"""Events: the record type and the assembly of recognised pieces into events."""

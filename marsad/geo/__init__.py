@@ -1,0 +1,1 @@
+"""Offline Arabic gazetteer and toponym resolution."""

@@ -1,0 +1,1 @@
+"""Recognisers: find triggers, actors, casualties and attributions in a document."""

@@ -1,0 +1,1 @@
+"""The Arabic text layer: normalisation, tokens, sentences, numbers and dates."""

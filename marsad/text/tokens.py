@@ -1,0 +1,97 @@
+"""Tokenisation with clitic-aware stem candidates and exact character offsets.
+
+Arabic attaches conjunctions, prepositions and the article to the word that
+follows ("وبالحاجز" = and + in + the + checkpoint) and pronouns to the word
+before. A token keeps its surface form and offsets untouched and lists the
+keys it may be looked up under, so a lexicon entry "الحاجز" or "دير الزور"
+matches "بالحاجز" or "بدير الزور" without rewriting the text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from marsad.text.normalize import fold_word
+
+_ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc"
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_DIGIT = "0-9\u0660-\u0669\u06f0-\u06f9"
+_TOKEN = re.compile(
+    rf"(?P<number>[{_DIGIT}]+(?:[.,\u066b\u066c][{_DIGIT}]+)*)"
+    rf"|(?P<word>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_MARKS}]*|[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]*)"
+    rf"|(?P<punct>[^\s{_MARKS}])"
+)
+
+# Proclitic chains, longest first. Each maps to the article-bearing remainder it
+# implies: "لل" + X is "ال" + X with the alef elided.
+_PROCLITICS: tuple[tuple[str, str], ...] = (
+    ("وبال", "ال"), ("فبال", "ال"), ("وكال", "ال"), ("وال", "ال"), ("فال", "ال"), ("بال", "ال"),
+    ("كال", "ال"), ("ولل", "ال"), ("فلل", "ال"), ("لل", "ال"),
+    ("وب", ""), ("ول", ""), ("وك", ""), ("فب", ""), ("فل", ""), ("وس", ""),
+    ("و", ""), ("ف", ""), ("ب", ""), ("ل", ""), ("ك", ""),
+)
+_ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ك", "ي")
+_MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token: surface text, its span in the original, its matching key and stem candidates."""
+
+    text: str
+    start: int
+    end: int
+    kind: str  # "word" | "number" | "punct"
+    key: str
+    stems: frozenset[str]
+
+
+@lru_cache(maxsize=65536)
+def stem_candidates(key: str) -> frozenset[str]:
+    """Keys a folded word may be looked up under: itself, without proclitics, with/without the article.
+
+    Over-generation is intended: candidates are only ever compared with lexicon
+    entries, so a spurious candidate costs nothing unless a lexicon holds it.
+    """
+    out = {key}
+    if len(key) > _MIN_STEM + 1:
+        for prefix, implied in _PROCLITICS:
+            if key.startswith(prefix) and len(key) - len(prefix) >= _MIN_STEM:
+                rest = key[len(prefix):]
+                if implied:
+                    out.add(implied + rest)
+                    out.add(rest)
+                else:
+                    out.add(rest)
+    for cand in list(out):
+        if cand.startswith("ال") and len(cand) - 2 >= _MIN_STEM:
+            out.add(cand[2:])
+    # Accusative tanween alef ("عنصرا"), and pronoun suffixes ("قواته").
+    for cand in list(out):
+        if cand.endswith("ا") and len(cand) >= 4:
+            out.add(cand[:-1])
+        for suffix in _ENCLITICS:
+            if cand.endswith(suffix) and len(cand) - len(suffix) >= 3:
+                stem = cand[: -len(suffix)]
+                out.add(stem)
+                if stem.endswith("ت"):  # taa marbuta surfaces as taa before a suffix: قوته -> قوه
+                    out.add(stem[:-1] + "ه")
+    return frozenset(out)
+
+
+def tokenize(text: str) -> list[Token]:
+    """Split text into word, number and punctuation tokens with offsets into ``text``."""
+    tokens = []
+    for m in _TOKEN.finditer(text):
+        kind = m.lastgroup or "punct"
+        surface = m.group()
+        key = fold_word(surface)
+        if kind == "word" and not key:
+            continue
+        if kind == "number":
+            key = key.replace("\u066c", "").replace(",", "")
+        stems = stem_candidates(key) if kind == "word" else frozenset({key})
+        tokens.append(Token(surface, m.start(), m.end(), kind, key, stems))
+    return tokens
