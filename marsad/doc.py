@@ -1,0 +1,72 @@
+"""The analysed article: text, tokens and sentences, built once and shared by every recogniser."""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+from marsad.text.tokens import Token, tokenize
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    paragraph: int
+    first: int  # first token index
+    last: int  # one past the last token index
+
+
+@dataclass(slots=True)
+class Doc:
+    text: str
+    published: dt.date | None
+    tokens: list[Token]
+    sentences: list[Sentence]
+    article_id: str | None = None
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def sentence_of(self, char_offset: int) -> Sentence:
+        i = bisect.bisect_right(self._starts, char_offset) - 1
+        return self.sentences[max(i, 0)]
+
+    def sentence_of_token(self, token_index: int) -> Sentence:
+        return self.sentence_of(self.tokens[token_index].start)
+
+
+def _segments(text: str) -> list[tuple[int, int, int]]:
+    from marsad.text.sentences import split_sentences
+
+    return [(s.start, s.end, s.paragraph) for s in split_sentences(text)]
+
+
+def parse_published(published: str | dt.date | None) -> dt.date | None:
+    if published is None or published == "":
+        return None
+    if isinstance(published, dt.datetime):
+        return published.date()
+    if isinstance(published, dt.date):
+        return published
+    from marsad.errors import InputError
+
+    try:
+        return dt.date.fromisoformat(str(published)[:10])
+    except ValueError:
+        raise InputError(f"publication date {published!r} is not a YYYY-MM-DD date") from None
+
+
+def build_doc(text: str, published: str | dt.date | None = None, article_id: str | None = None) -> Doc:
+    tokens = tokenize(text)
+    token_starts = [t.start for t in tokens]
+    sentences = []
+    for i, (start, end, para) in enumerate(_segments(text)):
+        first = bisect.bisect_left(token_starts, start)
+        last = bisect.bisect_left(token_starts, end)
+        sentences.append(Sentence(i, start, end, para, first, last))
+    if not sentences:
+        sentences.append(Sentence(0, 0, len(text), 0, 0, len(tokens)))
+    doc = Doc(text, parse_published(published), tokens, sentences, article_id)
+    doc._starts = [s.start for s in sentences]
+    return doc

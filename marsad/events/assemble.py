@@ -1,0 +1,444 @@
+"""Assembly: turn recognised triggers, places, dates, actors and counts into ACLED events.
+
+The unit is ACLED's: one type, one place, one day, one actor pair. A sentence
+that reports an incident opens an incident, or elaborates the incident it is
+compatible with (same place, same day, same kind of violence). Each incident
+becomes one event whose type follows ACLED's hierarchy among its triggers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.doc import Doc, Sentence
+from marsad.events.model import Event, Evidence
+from marsad.lexicon import cue_matcher, families, source_matcher
+from marsad.recognisers.actors import ActorMention
+from marsad.recognisers.casualties import Count, sentence_counts, total
+from marsad.recognisers.triggers import Trigger
+
+# Families that describe the same incident when they co-occur at one place and day.
+GROUPS = {
+    "clash": "violence", "suicide": "violence", "ied": "violence", "explosion": "violence", "grenade": "violence",
+    "attack": "violence", "shooting": "violence", "assassination": "violence", "raid": "violence",
+    "arson": "violence", "abduction": "violence", "chemical": "violence", "sexual": "violence",
+    "air": "air", "shelling": "shelling",
+    "arrest": "security", "foiled": "security",
+    "protest": "crowd", "riot": "crowd",
+    "territory": "territory", "territory_gov": "territory", "withdrawal": "territory",
+    "looting": "looting",
+}
+_REFERENCE_WORDS = {"كيلومترا", "كيلومتر", "كلم", "كم", "ميلا", "كيلومترات"}
+_MAX_EVIDENCE = 400
+
+
+@dataclass
+class Incident:
+    sentences: list[int]
+    triggers: list[Trigger]
+    place: Any | None  # PlaceMention
+    date: Any | None  # DateMention
+    background: bool
+    counts: list[Count] = field(default_factory=list)
+
+    @property
+    def families(self) -> set[str]:
+        return {t.family for t in self.triggers}
+
+    @property
+    def group(self) -> str:
+        return GROUPS[self.triggers[0].family]
+
+
+def _km(a: Any, b: Any) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _same_name_as_admin1(pm: Any) -> bool:
+    """"دير الزور", "حلب": a city named like its governorate may mean either."""
+    p = pm.place
+    return p.kind in ("town", "admin1", "admin2") and bool(p.admin1) and (
+        p.name.split()[-1].lower() in p.admin1.lower() or (p.name_ar and p.name_ar == p.admin1_ar))
+
+
+def _place_compatible(a: Any | None, b: Any | None) -> bool:
+    if a is None or b is None:
+        return True
+    pa, pb = a.place, b.place
+    if pa.id == pb.id:
+        return True
+    if pa.country and pb.country and pa.country != pb.country:
+        return False
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
+    if pa.kind == "country" or pb.kind == "country":
+        return True
+    same_admin1 = bool(pa.admin1) and pa.admin1 == pb.admin1
+    if same_admin1 and (coarse >= 3 or _same_name_as_admin1(a) or _same_name_as_admin1(b)):
+        return True
+    return _km(pa, pb) <= (30 if coarse < 3 else 100)
+
+
+def _date_compatible(a: Any | None, b: Any | None) -> bool:
+    if a is None or b is None or a.value is None or b.value is None:
+        return True
+    if a.value == b.value:
+        return True
+    if len(a.value) == 10 and len(b.value) == 10:
+        return abs((dt.date.fromisoformat(a.value) - dt.date.fromisoformat(b.value)).days) <= 1
+    return a.value[:7] == b.value[:7] if min(len(a.value), len(b.value)) >= 7 else a.value[:4] == b.value[:4]
+
+
+def _sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) -> bool:
+    toks = doc.tokens[sent.first:sent.last if head is None else min(sent.last, sent.first + head)]
+    return bool(cue_matcher(name).find_all(toks))
+
+
+def _is_reference_place(doc: Doc, pm: Any, sent: Sentence) -> bool:
+    """A place used to say where something else is ("175 كيلومترا شمال بغداد")."""
+    i = _token_at(doc, pm.start)
+    window = doc.tokens[max(sent.first, i - 6):i]
+    return any(t.key in _REFERENCE_WORDS for t in window)
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    import bisect
+
+    starts = doc._token_starts if hasattr(doc, "_token_starts") else [t.start for t in doc.tokens]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def _best_place(doc: Doc, places: list[Any], anchor: int, sent: Sentence) -> Any | None:
+    """The place tied to a trigger: most precise, nearest after it, no reference places."""
+    cands = [p for p in places if not _is_reference_place(doc, p, sent)]
+    if not cands:
+        return None
+    fine = [p for p in cands if p.place.kind != "country"]
+    cands = fine or cands
+
+    def key(p: Any) -> tuple:
+        after = p.start >= anchor
+        distance = abs(p.start - anchor)
+        return (p.geo_precision or 3, 0 if after else 1, distance)
+
+    return min(cands, key=key)
+
+
+def _best_date(dates: list[Any], anchor: int) -> Any | None:
+    usable = [d for d in dates if d.value]
+    if not usable:
+        return None
+    return min(usable, key=lambda d: (d.precision, abs(d.start - anchor)))
+
+
+def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[Count], places: list[Any],
+                  actors: list[ActorMention]) -> bool:
+    strong = max(t.weight for t in trigs)
+    if strong >= 3:
+        return True
+    support = bool(counts) + bool(places) + any(a.armed for a in actors)
+    return strong == 2 and support >= 2
+
+
+_ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه", "الاعتداء", "التفجير", "الغاره", "المداهمه",
+             "الانفجار", "الكمين", "الاشتباكات", "القصف", "الهجمات", "التفجيرين"}
+_ATTACH_WINDOW = 14
+
+
+def _attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) -> Any | None:
+    """The place a trigger is about: the nearest one after it ("غارة على بلدة X"), else before it."""
+    usable = [p for p in places if not _is_reference_place(doc, p, sent)]
+    fine = [p for p in usable if p.place.kind != "country"] or usable
+    after = [p for p in fine if p.start >= trig.end and _token_at(doc, p.start) - trig.last <= _ATTACH_WINDOW]
+    if after:
+        first = min(after, key=lambda p: p.start)
+        # "في مدينة الميادين بدير الزور": keep the finer of adjacent nested names.
+        nested = [p for p in after if p.start - first.end <= 3 and _place_compatible(p, first)]
+        return min(nested, key=lambda p: (p.geo_precision or 3, p.start))
+    before = [p for p in fine if p.end <= trig.start]
+    if before:
+        return max(before, key=lambda p: p.start)
+    return None
+
+
+def _finer(a: Any | None, b: Any | None) -> Any | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if (b.geo_precision or 3) < (a.geo_precision or 3) else a
+
+
+def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates: list[Any],
+                    actors: list[ActorMention]) -> list[Incident]:
+    by_sent: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        by_sent.setdefault(t.sentence, []).append(t)
+    incidents: list[Incident] = []
+    for sent in doc.sentences:
+        trigs = by_sent.get(sent.index)
+        s_places = [p for p in places if sent.start <= p.start < sent.end]
+        if not trigs:
+            _refine_from_anaphor(doc, sent, s_places, incidents)
+            continue
+        s_dates = [d for d in dates if sent.start <= d.start < sent.end]
+        s_actors = [a for a in actors if sent.start <= a.start < sent.end]
+        counts = sentence_counts(doc, sent)
+        if _sentence_flag(doc, sent, "nonpolitical_strong"):
+            continue
+        if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors):
+            continue
+        generic = _sentence_flag(doc, sent, "generic")
+        background = _sentence_flag(doc, sent, "background", head=6)
+        date = _best_date(s_dates, min(t.start for t in trigs))
+        if generic and not counts and date is None:
+            continue
+        for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
+            sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
+            _merge_or_append(incidents, sub)
+    return incidents
+
+
+def _nearest_sub(count: Count, sub: Incident, all_trigs: list[Trigger]) -> bool:
+    nearest = min(all_trigs, key=lambda t: abs(t.start - count.start))
+    return nearest in sub.triggers
+
+
+def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list[Any], date: Any | None,
+                    background: bool) -> list[Incident]:
+    """One incident per kind of event and place named in the sentence (ACLED's unit)."""
+    subs: list[Incident] = []
+    strong = [t for t in trigs if t.weight >= 2] or trigs
+    for t in strong:
+        place = _attached_place(doc, t, places, sent)
+        for sub in subs:
+            if GROUPS[t.family] == sub.group and _place_compatible(sub.place, place):
+                sub.triggers.append(t)
+                sub.place = _finer(sub.place, place)
+                break
+        else:
+            subs.append(Incident([sent.index], [t], place, date, background))
+    weak = [t for t in trigs if t not in strong]
+    if weak and subs:
+        subs[0].triggers.extend(weak)
+    return subs
+
+
+def _refine_from_anaphor(doc: Doc, sent: Sentence, places: list[Any], incidents: list[Incident]) -> None:
+    """"بدأت العملية في بلدة X": a later sentence names the incident's place more precisely."""
+    if not incidents or not places:
+        return
+    if not any(t.key in _ANAPHORS for t in doc.tokens[sent.first:sent.last]):
+        return
+    inc = incidents[-1]
+    for p in sorted(places, key=lambda p: p.geo_precision or 3):
+        if not _is_reference_place(doc, p, sent) and _place_compatible(inc.place, p) and (
+                inc.place is None or (p.geo_precision or 3) < (inc.place.geo_precision or 3)):
+            inc.place = p
+            inc.sentences.append(sent.index)
+            return
+
+
+def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
+    for inc in reversed(incidents):
+        if inc.sentences[0] == new.sentences[0]:
+            continue  # split apart on purpose within one sentence
+        if inc.group != new.group and not _absorbs(inc, new):
+            continue
+        if not (_place_compatible(inc.place, new.place) and _date_compatible(inc.date, new.date)):
+            continue
+        if new.background and not inc.background:
+            continue
+        inc.sentences.extend(s for s in new.sentences if s not in inc.sentences)
+        inc.triggers.extend(new.triggers)
+        inc.counts.extend(new.counts)
+        inc.place = _finer(inc.place, new.place)
+        if inc.date is None or (new.date is not None and new.date.precision < inc.date.precision):
+            inc.date = new.date
+        return
+    incidents.append(new)
+
+
+def _absorbs(a: Incident, b: Incident) -> bool:
+    """Violence, air and shelling sentences elaborate one incident when they add no new place or day."""
+    groups = {a.group, b.group}
+    if not groups <= {"violence", "air", "shelling"}:
+        return False
+    return (b.place is None and b.date is None) or (a.place is not None and b.place is not None)
+
+
+SPECIFIC = {"suicide", "ied", "grenade", "air", "shelling", "chemical", "abduction", "assassination"}
+GENERIC = {"attack", "explosion", "shooting", "raid", "arson"}
+
+
+def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
+    """The lead sentence's kind of event, made specific by later detail; an armed clash absorbs the rest."""
+    fams = families()
+    lead = [t for t in inc.triggers if t.sentence == inc.sentences[0]]
+    strong_lead = [t for t in lead if t.weight >= 2] or lead
+    family = max(strong_lead, key=lambda t: (fams[t.family].rank, t.weight)).family
+    if family == "shelling" and any(t.family == "air" for t in inc.triggers) and not any(
+            t.family == "shelling" and t.weight >= 3 for t in lead):
+        family = "air"
+    later = {t.family for t in inc.triggers if t.weight >= 2}
+    if family in GENERIC:
+        specific = [f for f in later if f in SPECIFIC]
+        if specific:
+            family = max(specific, key=lambda f: fams[f].rank)
+    if family == "explosion" and "suicide" in later:
+        family = "suicide"
+    if family == "ied" and "suicide" in later:
+        family = "suicide"
+    if "clash" in later and GROUPS[family] == "violence" and family not in ("abduction",):
+        family = "clash"
+    if "riot" in later and not any(a.kind in ("named", "state") for a in actors):
+        return "riot"
+    if family == "raid" and later & {"arrest", "foiled"} and not inc.counts:
+        family = "arrest" if "arrest" in later else "foiled"
+    return family
+
+
+def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], fallback_place: Any | None,
+              assign_actors, describe) -> list[Event]:
+    events = []
+    fams = families()
+    for inc in incidents:
+        inc_actors = [a for a in actors if any(
+            doc.sentences[s].start <= a.start < doc.sentences[s].end for s in inc.sentences)]
+        family = incident_family(inc, inc_actors)
+        place = inc.place or fallback_place
+        day = _event_day(doc, inc)
+        role = _role(doc, inc)
+        if role == "background" and (place is None or inc.date is None):
+            continue
+        fam = fams[family]
+        ev = Event(event_type=fam.event_type, sub_event_type=fam.sub_event_type)
+        _set_date(ev, doc, inc)
+        ev.role = role
+        _set_place(ev, place, inc.place is None)
+        assign_actors(ev, doc, inc, family, inc_actors, day)
+        fam = fams[family]
+        ev.disorder_type = _disorder(ev.event_type)
+        killed, qualifier = total(inc.counts, "killed")
+        if family == "suicide" and not any(c.attackers and c.kind == "killed" for c in inc.counts):
+            bombers = _bomber_count(inc)
+            killed = (killed or 0) + bombers if killed is not None or bombers else killed
+        ev.fatalities = killed or 0
+        ev.fatalities_qualifier = qualifier
+        ev.injuries, _ = total(inc.counts, "injured")
+        ev.sources = _sources(doc, inc)
+        ev.evidence = _evidence(doc, inc)
+        ev.confidence = _confidence(inc)
+        ev.notes = describe(ev)
+        events.append(ev)
+    return events
+
+
+def _bomber_count(inc: Incident) -> int:
+    for t in inc.triggers:
+        k = t.text
+        if t.family == "suicide" and ("انتحاريان" in k or "انتحاريين" in k or "نفسيهما" in k or "مزدوج" in k):
+            return 2
+    return 1
+
+
+def _disorder(event_type: str) -> str:
+    if event_type == "Protests" or event_type == "Riots":
+        return "Demonstrations"
+    if event_type == "Strategic developments":
+        return "Strategic developments"
+    return "Political violence"
+
+
+def _event_day(doc: Doc, inc: Incident) -> dt.date | None:
+    if inc.date is not None and inc.date.value and len(inc.date.value) == 10:
+        return dt.date.fromisoformat(inc.date.value)
+    if inc.date is not None and inc.date.value:
+        v = inc.date.value
+        return dt.date(int(v[:4]), int(v[5:7]) if len(v) >= 7 else 1, 1)
+    return doc.published
+
+
+def _set_date(ev: Event, doc: Doc, inc: Incident) -> None:
+    if inc.date is not None and inc.date.value:
+        ev.event_date = inc.date.value
+        ev.time_precision = inc.date.precision if len(inc.date.value) == 10 else 3
+    elif doc.published is not None:
+        ev.event_date = doc.published.isoformat()
+        ev.time_precision = 1
+    else:
+        ev.event_date = None
+        ev.time_precision = 3
+
+
+def _role(doc: Doc, inc: Incident) -> str:
+    if inc.background:
+        return "background"
+    d = inc.date
+    if d is None or not d.value:
+        return "primary"
+    if doc.published is None:
+        return "background" if len(d.value) < 10 and getattr(d, "past", False) else "primary"
+    if len(d.value) == 10:
+        days = (doc.published - dt.date.fromisoformat(d.value)).days
+        return "background" if days > 7 else "primary"
+    if d.value[:7] == doc.published.isoformat()[:7]:
+        return "primary"
+    return "background"
+
+
+def _set_place(ev: Event, pm: Any | None, inherited: bool) -> None:
+    if pm is None:
+        ev.unlocated = True
+        return
+    p = pm.place
+    ev.country = p.country
+    ev.country_name = getattr(p, "country_name", None)
+    ev.admin1 = p.admin1
+    ev.admin2 = p.admin2
+    ev.admin3 = getattr(p, "admin3", None)
+    ev.location = p.name
+    ev.location_ar = pm.text
+    ev.latitude = p.lat
+    ev.longitude = p.lon
+    ev.geo_precision = pm.geo_precision or 1
+    if inherited and ev.geo_precision < 2:
+        ev.geo_precision = 2
+
+
+def _sources(doc: Doc, inc: Incident) -> list[str]:
+    out: list[str] = []
+    for s in inc.sentences:
+        sent = doc.sentences[s]
+        for m in source_matcher().find(doc.tokens[sent.first:sent.last]):
+            if m.value not in out:
+                out.append(m.value)
+    return out
+
+
+def _evidence(doc: Doc, inc: Incident) -> Evidence:
+    sent = doc.sentences[inc.sentences[0]]
+    start, end = sent.start, sent.end
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    if end - start > _MAX_EVIDENCE:
+        anchor = min(t.start for t in inc.triggers if t.sentence == sent.index)
+        start = max(start, anchor - _MAX_EVIDENCE // 2)
+        end = min(end, start + _MAX_EVIDENCE)
+    return Evidence(start, end, doc.text[start:end])
+
+
+def _confidence(inc: Incident) -> float:
+    score = 0.4 + 0.1 * min(3, max(t.weight for t in inc.triggers))
+    if inc.place is not None:
+        score += 0.1
+    if inc.counts:
+        score += 0.1
+    return round(min(score, 0.95), 2)

@@ -1,0 +1,122 @@
+"""Who did what to whom: choose actor1 (the side that acted) and actor2 (target or opponent).
+
+Cues, strongest first: a claim or agent phrase before the actor ("نفذه",
+"شنتها", "تبناه", "من قبل"), the actor as the genitive or adjective of the
+trigger ("غارة تركية", "غارات التحالف"), the actor as subject of an attack
+verb ("هاجم انتحاري"); targets follow "استهدف", "على", "ضد", "في صفوف" or are
+the victims of a kill word ("مقتل عنصر من قوات..."). Civilians are never actor1.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from marsad.doc import Doc
+from marsad.events.model import Event
+from marsad.lexicon import cue_matcher
+from marsad.recognisers.actors import Actor, ActorMention
+
+STATE_FIRST = {"air", "arrest", "foiled", "raid", "territory_gov"}
+VICTIM_KINDS = {"civilians"}
+_INTERACTION = {"State forces": 1, "Rebel group": 2, "Political militia": 3, "Identity militia": 4,
+                "Rioters": 5, "Protesters": 6, "Civilians": 7, "External/Other forces": 8}
+
+
+def _cue_tokens(doc: Doc, name: str, lo: int, hi: int) -> set[int]:
+    return {lo + m.first for m in cue_matcher(name).find_all(doc.tokens[lo:hi])}
+
+
+def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[float, float, ActorMention]]:
+    trig_tokens = {i for t in inc.triggers for i in range(t.first, t.last)}
+    trig_ends = {t.last for t in inc.triggers}
+    out = []
+    for m in mentions:
+        sent = doc.sentence_of(m.start)
+        agent_cues = _cue_tokens(doc, "agent_cues", max(sent.first, m.first - 4), m.first)
+        target_cues = _cue_tokens(doc, "target_cues", max(sent.first, m.first - 3), m.first)
+        kill_cues = _cue_tokens(doc, "kill", max(sent.first, m.first - 4), m.first)
+        verbs = _cue_tokens(doc, "attack_verbs_agent_first", max(sent.first, m.first - 2), m.first)
+        agent = target = 0.0
+        if agent_cues:
+            agent += 3
+        if m.first in trig_ends or (m.first - 1) in trig_ends:
+            agent += 2
+        if verbs:
+            agent += 2
+        if any(i in trig_tokens for i in range(m.last, min(m.last + 3, sent.last))):
+            agent += 1  # subject before the verb/noun: "قوات التحالف قصفت"
+        if target_cues:
+            target += 3
+        if kill_cues:
+            target += 2
+        if m.first > 0 and doc.tokens[m.first - 1].key in {"من", "عنصر", "عناصر", "افراد", "جنود"} and kill_cues:
+            target += 1
+        if m.kind in VICTIM_KINDS:
+            target += 4
+            agent = -10
+        out.append((agent, target, m))
+    return out
+
+
+def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[ActorMention],
+                  day: dt.date | None) -> None:
+    country = ev.country
+    scored = _scores(doc, inc, mentions)
+    armed = [s for s in scored if s[2].armed or s[2].kind == "named"]
+    actor1 = actor2 = None
+    m1 = m2 = None
+    if family in STATE_FIRST:
+        ranked = sorted(armed, key=lambda s: (s[2].candidates[0].inter == "State forces" or s[2].kind == "state",
+                                              s[0] - s[1]), reverse=True)
+    else:
+        ranked = sorted(armed, key=lambda s: (s[0] - s[1], s[2].kind != "state",
+                                              s[2].candidates[0].inter != "State forces"), reverse=True)
+    if ranked and (ranked[0][0] > 0 or family in STATE_FIRST or ranked[0][1] <= 0):
+        m1 = ranked[0][2]
+    elif ranked and family not in STATE_FIRST:
+        # Only targets are named: the perpetrator is unnamed.
+        m1 = None
+    if m1 is not None:
+        actor1 = m1.resolve(day, country)
+    rest = [s for s in scored if s[2] is not m1 and (m1 is None or s[2].resolve(day, country).name != actor1.name)]
+    if rest:
+        best = max(rest, key=lambda s: (s[1] - s[0], s[2].kind in VICTIM_KINDS))
+        if best[1] > 0 or best[2].armed or best[2].kind in VICTIM_KINDS:
+            m2 = best[2]
+            actor2 = m2.resolve(day, country)
+    if actor1 is None and family not in ("protest", "riot"):
+        actor1 = Actor(f"Unidentified Armed Group ({_country_label(ev)})" if ev.country else "Unidentified Armed Group",
+                       "Political militia", ev.country)
+    if family == "protest" and actor1 is None:
+        actor1 = Actor(f"Protesters ({_country_label(ev)})" if ev.country else "Protesters", "Protesters", ev.country)
+    if family == "riot" and actor1 is None:
+        actor1 = Actor(f"Rioters ({_country_label(ev)})" if ev.country else "Rioters", "Rioters", ev.country)
+    if actor1 is not None:
+        ev.actor1, ev.inter1 = actor1.name, actor1.inter
+        ev.actor1_ar = m1.text if m1 is not None else None
+    if actor2 is not None:
+        ev.actor2, ev.inter2 = actor2.name, actor2.inter
+        ev.actor2_ar = m2.text if m2 is not None else None
+    if ev.inter2 == "Civilians" and ev.event_type == "Battles":
+        ev.event_type, ev.sub_event_type = "Violence against civilians", "Attack"
+    if family in ("attack", "shooting", "assassination", "arson") and ev.inter2 and ev.inter2 != "Civilians":
+        ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
+    ev.civilian_targeting = "Civilian targeting" if ev.inter2 == "Civilians" else None
+    ev.interaction = _interaction(ev.inter1, ev.inter2)
+
+
+def _country_label(ev: Event) -> str:
+    if ev.country_name:
+        return ev.country_name
+    from marsad.recognisers.actors import _country_name
+
+    return _country_name(ev.country) if ev.country else ""
+
+
+def _interaction(inter1: str | None, inter2: str | None) -> str | None:
+    if inter1 is None:
+        return None
+    a = _INTERACTION.get(inter1, 0)
+    b = _INTERACTION.get(inter2, 0) if inter2 else 0
+    return f"{inter1}-only" if b == 0 else f"{inter1}-{inter2}" if a <= b else f"{inter2}-{inter1}"

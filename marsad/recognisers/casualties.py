@@ -1,0 +1,121 @@
+"""Casualty counts: killed and injured figures tied to kill/injury words, split into attackers and victims.
+
+ACLED counts everyone killed, attackers included, and prefers the lowest
+credible figure; a figure that is a subset of another ("تسعة من القتلى",
+"بينهم ثلاثة أطفال") is not a separate count.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from marsad.doc import Doc, Sentence
+from marsad.lexicon import cue_matcher
+from marsad.text.numbers import Quantity, dual_count, find_quantities, is_singular_count_noun
+
+_WINDOW = 5
+_SUBSET_BEFORE = {"بينهم", "منهم", "بينها", "بينهن", "منهن", "بينهما", "معظمهم", "غالبيتهم", "اغلبهم"}
+_SUBSET_AFTER_NOUNS = {"القتلي", "الضحايا", "المصابين", "الجرحي", "القتيل", "المصابون", "الجرحى"}
+_CLAUSE_BREAK = {".", ";", ":", "?", "!"}
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    kind: str  # "killed" | "injured" | "arrested"
+    value: int
+    attackers: bool
+    start: int
+    end: int
+    qualifier: str | None
+    sentence: int
+
+
+def _cue_positions(doc: Doc, sent: Sentence, name: str) -> list[int]:
+    toks = doc.tokens[sent.first:sent.last]
+    return [sent.first + m.first for m in cue_matcher(name).find_all(toks)]
+
+
+def _is_attacker_noun(doc: Doc, idx: int) -> bool:
+    if idx >= len(doc.tokens):
+        return False
+    toks = doc.tokens[idx: idx + 3]
+    return bool(cue_matcher("victim_attackers").find_all(toks[:1])) or any(
+        m.first == 0 for m in cue_matcher("victim_attackers").find_all(toks))
+
+
+def _nearest_cue(q_first: int, q_last: int, cues: dict[int, str], lo: int, hi: int) -> str | None:
+    best, best_d = None, None
+    for pos, kind in cues.items():
+        if pos < lo or pos >= hi:
+            continue
+        d = q_first - pos if pos < q_first else pos - (q_last - 1)
+        d = d if pos < q_first else d + 0.5  # prefer the cue before the number on ties
+        if d <= _WINDOW and (best_d is None or d < best_d):
+            best, best_d = kind, d
+    return best
+
+
+def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
+    """Killed/injured counts in one sentence."""
+    cues: dict[int, str] = {}
+    for pos in _cue_positions(doc, sent, "kill"):
+        cues[pos] = "killed"
+    for pos in _cue_positions(doc, sent, "injure"):
+        cues[pos] = "injured"
+    if not cues:
+        return []
+    toks = doc.tokens
+    out: list[Count] = []
+    used: set[int] = set()
+    quantities: list[Quantity] = find_quantities(toks[sent.first:sent.last])
+    for q in quantities:
+        first, last = sent.first + q.first, sent.first + q.last
+        if not q.is_count:
+            continue
+        if first - 1 >= sent.first and toks[first - 1].key in _SUBSET_BEFORE:
+            continue
+        if last + 1 < sent.last and toks[last].key == "من" and toks[last + 1].key in _SUBSET_AFTER_NOUNS:
+            continue
+        # Stay inside the clause the number is in.
+        lo, hi = first, last
+        while lo > sent.first and first - lo < _WINDOW and toks[lo - 1].key not in _CLAUSE_BREAK:
+            lo -= 1
+        while hi < sent.last and hi - last < _WINDOW + 2 and toks[hi].key not in _CLAUSE_BREAK:
+            hi += 1
+        kind = _nearest_cue(first, last, cues, lo, hi)
+        if kind is None:
+            continue
+        attackers = _is_attacker_noun(doc, last) or (first - 1 >= sent.first and _is_attacker_noun(doc, first - 1)
+                                                     and toks[first - 1].key not in ("من",))
+        out.append(Count(kind, q.value, attackers, q.start + 0, q.end, q.qualifier, sent.index))
+        used.update(range(first, last))
+    # Unnumbered counts: "مقتل عنصر" (one), "مقتل مهاجمين" (two, dual).
+    for pos, kind in cues.items():
+        nxt = pos + 1
+        if nxt >= sent.last or nxt in used or (nxt + 1) in used or toks[nxt].kind != "word":
+            continue
+        word = toks[nxt]
+        value = 0
+        if dual_count(word.key):
+            value = 2
+        elif is_singular_count_noun(word.key):
+            value = 1
+        elif word.key == "احد" and nxt + 1 < sent.last:
+            value = 1
+        if value:
+            attackers = _is_attacker_noun(doc, nxt) or (word.key == "احد" and _is_attacker_noun(doc, nxt + 1))
+            out.append(Count(kind, value, attackers, word.start, word.end, None, sent.index))
+    return out
+
+
+def total(counts: list[Count], kind: str = "killed") -> tuple[int | None, str | None]:
+    """Victims (largest figure) plus attackers (largest figure) for one incident; None if no figure."""
+    victims = [c for c in counts if c.kind == kind and not c.attackers]
+    attackers = [c for c in counts if c.kind == kind and c.attackers]
+    if not victims and not attackers:
+        return None, None
+    v = max(victims, key=lambda c: c.value) if victims else None
+    a = max(attackers, key=lambda c: c.value) if attackers else None
+    value = (v.value if v else 0) + (a.value if a else 0)
+    qualifier = v.qualifier if v else (a.qualifier if a else None)
+    return value, qualifier

@@ -1,0 +1,35 @@
+from marsad.doc import build_doc
+from marsad.recognisers.casualties import sentence_counts, total
+
+
+def counts(text):
+    doc = build_doc(text)
+    out = []
+    for s in doc.sentences:
+        out.extend(sentence_counts(doc, s))
+    return out
+
+
+def test_killed_and_injured_figures():
+    c = counts("قتل 5 جنود وأصيب 12 آخرون في الهجوم.")
+    assert total(c, "killed")[0] == 5
+    assert total(c, "injured")[0] == 12
+
+
+def test_number_words_and_qualifier():
+    c = counts("قتل ما لا يقل عن سبعة عشر شخصا في الانفجار.")
+    assert total(c, "killed") == (17, "at_least")
+
+
+def test_subset_figures_are_not_added():
+    c = counts("قتل 20 شخصا بينهم ثلاثة أطفال في القصف.")
+    assert total(c, "killed")[0] == 20
+
+
+def test_singular_and_dual_counts_with_attackers_counted():
+    c = counts("قتل جندي في الهجوم، وأكد الجيش مقتل مهاجمين اثنين.")
+    assert total(c, "killed")[0] == 3
+
+
+def test_no_kill_word_no_count():
+    assert counts("وصل 300 شخص إلى المخيم أمس.") == []
