@@ -1,0 +1,174 @@
+"""Cluster events into incidents and build each incident's canonical event.
+
+Deterministic: candidate pairs come from (country, date) blocks, are merged best-score first
+(ties by event id), and two clusters merge only when *every* cross pair passes the rule and no
+article contributes two events (complete linkage), so chains of near-matches cannot snowball.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from marsad.dedup.dates import event_interval, is_day_precise
+from marsad.dedup.match import DEFAULT, DedupConfig, Verdict, _level, compare, fold_name
+from marsad.events.model import Event
+
+
+@dataclass(slots=True)
+class CanonicalEvent:
+    """One incident: the merged event, its member events and articles, and why they were merged."""
+
+    id: str
+    event: Event
+    event_ids: list[str]
+    article_ids: list[str]
+    reasons: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "event": self.event.to_dict(), "event_ids": self.event_ids,
+                "article_ids": self.article_ids, "reasons": self.reasons}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> CanonicalEvent:
+        return cls(id=data["id"], event=Event.from_dict(data["event"]), event_ids=list(data["event_ids"]),
+                   article_ids=list(data["article_ids"]), reasons=list(data.get("reasons", [])))
+
+
+def _candidate_pairs(events: Sequence[Event], config: DedupConfig) -> Iterable[tuple[int, int]]:
+    """Index pairs close enough in country and date to be worth comparing."""
+    blocks: dict[str, list[tuple[dt.date, dt.date, int]]] = defaultdict(list)
+    for i, e in enumerate(events):
+        start, end = event_interval(e.event_date)
+        if start is not None:
+            blocks[(e.country or "").upper()].append((start, end, i))
+    slack = dt.timedelta(days=max(1, config.imprecise_days))
+    for country, rows in sorted(blocks.items()):
+        rows.sort()
+        for k, (_, end_i, i) in enumerate(rows):
+            for start_j, _, j in rows[k + 1:]:
+                if start_j > end_i + slack:
+                    break
+                yield (i, j)
+        if country:  # events with no country may still match events in this one
+            for _, _, i in blocks.get("", []):
+                for _, _, j in rows:
+                    yield (i, j)
+
+
+def cluster_events(events: Sequence[Event], outlets: Mapping[str, str] | None = None,
+                   config: DedupConfig = DEFAULT) -> list[CanonicalEvent]:
+    """Group ``events`` (each with ``event_id`` and ``article_id``) into canonical events.
+
+    outlets: article id -> outlet name, listed among the canonical event's sources.
+    RETURNS: one CanonicalEvent per incident (singletons included), ordered by date then id.
+    """
+    events = sorted(events, key=lambda e: e.event_id or "")
+    ids = [e.event_id or f"#{i}" for i, e in enumerate(events)]
+    verdicts: dict[tuple[int, int], Verdict] = {}
+
+    def verdict(i: int, j: int) -> Verdict:
+        key = (i, j) if i < j else (j, i)
+        if key not in verdicts:
+            verdicts[key] = compare(events[key[0]], events[key[1]], config)
+        return verdicts[key]
+
+    edges = []
+    for i, j in _candidate_pairs(events, config):
+        v = verdict(i, j)
+        if v.same:
+            edges.append((-v.score, ids[min(i, j)], ids[max(i, j)], min(i, j), max(i, j)))
+    edges.sort()
+
+    cluster_of = list(range(len(events)))
+    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
+    reasons: dict[int, list[str]] = {i: [] for i in range(len(events))}
+    for _, _, _, i, j in edges:
+        ci, cj = cluster_of[i], cluster_of[j]
+        if ci == cj:
+            continue
+        if not all(verdict(x, y).same for x in members[ci] for y in members[cj]):
+            continue
+        keep, gone = min(ci, cj), max(ci, cj)
+        reasons[keep] += reasons.pop(gone)
+        reasons[keep].append(f"{ids[i]} = {ids[j]}: {verdict(i, j).explain()}")
+        for x in members[gone]:
+            cluster_of[x] = keep
+        members[keep] += members.pop(gone)
+
+    result = []
+    for root, idx in members.items():
+        group = [events[i] for i in sorted(idx)]
+        result.append(_canonical(group, reasons[root], outlets or {}))
+    result.sort(key=lambda c: (event_interval(c.event.event_date)[0] or dt.date.max, c.id))
+    return result
+
+
+def _named(name: str | None) -> bool:
+    return bool(name) and not fold_name(name).startswith(("unidentified", "unknown"))
+
+
+def _canonical(group: list[Event], reasons: list[str], outlets: Mapping[str, str]) -> CanonicalEvent:
+    ids = [e.event_id or "" for e in group]
+    cid = "c" + ids[0][1:] if ids[0] else "c"
+    article_ids = list(dict.fromkeys(e.article_id for e in group if e.article_id))
+    if len(group) == 1:
+        event = replace(group[0], event_id=cid, sources=_sources(group, outlets))
+        return CanonicalEvent(cid, event, ids, article_ids, [])
+
+    by_conf = sorted(group, key=lambda e: (-e.confidence, e.event_id or ""))
+    place = min(group, key=lambda e: (_level(e), e.latitude is None, -(e.confidence or 0), e.event_id or ""))
+    date = min(group, key=lambda e: (not is_day_precise(e.event_date, e.time_precision),
+                                     -len(e.event_date or ""), e.time_precision or 9, e.event_date or ""))
+    codings = Counter((e.event_type, e.sub_event_type) for e in group)
+    (etype, subtype), _ = min(codings.items(), key=lambda kv: (-kv[1], -max(
+        e.confidence for e in group if (e.event_type, e.sub_event_type) == kv[0]), kv[0]))
+    typed = next(e for e in by_conf if (e.event_type, e.sub_event_type) == (etype, subtype))
+    a1 = next((e for e in by_conf if _named(e.actor1)), typed)
+    a2 = next((e for e in by_conf if _named(e.actor2)), typed)
+    event = replace(
+        place,
+        event_type=etype, sub_event_type=subtype, disorder_type=typed.disorder_type,
+        event_date=date.event_date, time_precision=date.time_precision,
+        actor1=a1.actor1, actor1_ar=a1.actor1_ar, inter1=a1.inter1,
+        actor2=a2.actor2, actor2_ar=a2.actor2_ar, inter2=a2.inter2,
+        assoc_actor_1=_join(e.assoc_actor_1 for e in group), assoc_actor_2=_join(e.assoc_actor_2 for e in group),
+        interaction=typed.interaction if a1 is a2 is typed else None,
+        civilian_targeting=next((e.civilian_targeting for e in group if e.civilian_targeting), None),
+        role="primary" if any(e.role == "primary" for e in group) else group[0].role,
+        status="occurred" if any(e.status == "occurred" for e in group) else by_conf[0].status,
+        sources=_sources(group, outlets),
+        tags=list(dict.fromkeys(t for e in group for t in e.tags)),
+        confidence=max(e.confidence for e in group),
+        unlocated=all(e.unlocated for e in group),
+        event_id=cid,
+        notes=typed.notes or place.notes,
+        **_lowest_credible(group),
+    )
+    return CanonicalEvent(cid, event, ids, article_ids, list(reasons))
+
+
+def _lowest_credible(group: list[Event]) -> dict:
+    """ACLED's rule: with conflicting reports, the lowest figure; 0 means "not reported" when another
+    report gives a number, and figures from perpetrators' claims count only when nothing else does."""
+    reported = [e for e in group if e.fatalities and e.fatalities > 0]
+    credible = [e for e in reported if e.status != "claimed"] or reported
+    best = min(credible, key=lambda e: (e.fatalities, e.event_id or "")) if credible else None
+    out = {"fatalities": best.fatalities if best else 0,
+           "fatalities_qualifier": best.fatalities_qualifier if best else None}
+    for name in ("injuries", "arrests"):
+        figures = [getattr(e, name) for e in group if getattr(e, name)]
+        out[name] = min(figures) if figures else None
+    return out
+
+
+def _join(values: Iterable[str | None]) -> str | None:
+    parts = list(dict.fromkeys(p.strip() for v in values if v for p in v.split(";") if p.strip()))
+    return "; ".join(parts) or None
+
+
+def _sources(group: list[Event], outlets: Mapping[str, str]) -> list[str]:
+    names = [outlets.get(e.article_id or "") for e in group] + [s for e in group for s in e.sources]
+    return list(dict.fromkeys(n for n in names if n))

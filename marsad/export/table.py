@@ -1,0 +1,55 @@
+"""Typed tables of events: Apache Arrow (for Parquet) and pandas DataFrames (pyarrow/pandas imported lazily)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+from marsad.errors import MarsadError
+from marsad.events.model import Event
+from marsad.export.records import COLUMNS, flat_records
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas
+    import pyarrow
+
+
+def _require(module: str, extra: str) -> Any:
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MarsadError(f"this needs {module}: pip install 'marsad[{extra}]'") from None
+
+
+def arrow_schema() -> pyarrow.Schema:
+    pa = _require("pyarrow", "export")
+    types = {"str": pa.string(), "int": pa.int64(), "Int": pa.int64(), "float": pa.float64(),
+             "date": pa.date32(), "bool": pa.bool_(), "list": pa.list_(pa.string())}
+    return pa.schema([pa.field(name, types[kind], nullable=kind not in ("int", "bool"))
+                      for name, kind in COLUMNS.items()])
+
+
+def events_table(events: Iterable[Event]) -> pyarrow.Table:
+    pa = _require("pyarrow", "export")
+    return pa.Table.from_pylist(list(flat_records(events)), schema=arrow_schema())
+
+
+def events_frame(events: Iterable[Event]) -> pandas.DataFrame:
+    """A DataFrame with one row per event: ``event_date`` datetime64, nullable ``Int64`` counts,
+    float coordinates, bool ``unlocated``, string ids and names, lists for sources and tags."""
+    pd = _require("pandas", "export")
+    frame = pd.DataFrame.from_records(list(flat_records(events)), columns=list(COLUMNS))
+    for name, kind in COLUMNS.items():
+        if kind == "date":
+            frame[name] = pd.to_datetime(frame[name])
+        elif kind == "int":
+            frame[name] = frame[name].astype("int64")
+        elif kind == "Int":
+            frame[name] = frame[name].astype("Int64")
+        elif kind == "float":
+            frame[name] = frame[name].astype("float64")
+        elif kind == "bool":
+            frame[name] = frame[name].astype("bool")
+    return frame

@@ -1,0 +1,1 @@
+"""Alembic migrations for the marsad store (applied automatically when a Store opens)."""
