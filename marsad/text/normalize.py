@@ -48,12 +48,22 @@ def normalize_char(ch: str) -> str:
         return _PUNCT[ch]
     if ch in _DIGITS:
         return _DIGITS[ch]
-    out = unicodedata.normalize("NFKC", ch)
-    if len(out) == 1 and unicodedata.category(out) in ("Cc", "Cf") and out not in "\n\t\r":
+    return "".join(_after_nfkc(c) for c in unicodedata.normalize("NFKC", ch))
+
+
+def _after_nfkc(c: str) -> str:
+    """Map one character of an NFKC expansion (which may produce dashes, digits or controls too)."""
+    if c in _DROP:
         return ""
-    if out.isspace() and out != "\n":
-        return " "
-    return "".join(c for c in out if c not in _DROP)
+    if c in _PUNCT:
+        return _PUNCT[c]
+    if c in _DIGITS:
+        return _DIGITS[c]
+    if c.isspace():
+        return c if c == "\n" else " "
+    if unicodedata.category(c) in ("Cc", "Cf"):
+        return ""
+    return c
 
 
 @dataclass(frozen=True, slots=True)

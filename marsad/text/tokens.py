@@ -65,6 +65,10 @@ def stem_candidates(key: str) -> frozenset[str]:
                     out.add(rest)
                 else:
                     out.add(rest)
+    # Future particle on a verb: "سيعلن", "وسيعلن", "فستواصل" -> "يعلن", "تواصل".
+    for cand in list(out):
+        if cand.startswith("س") and len(cand) >= 4 and cand[1] in "يتن":
+            out.add(cand[1:])
     for cand in list(out):
         if cand.startswith("ال") and len(cand) - 2 >= _MIN_STEM:
             out.add(cand[2:])
@@ -78,6 +82,8 @@ def stem_candidates(key: str) -> frozenset[str]:
                 out.add(stem)
                 if stem.endswith("ت"):  # taa marbuta surfaces as taa before a suffix: قوته -> قوه
                     out.add(stem[:-1] + "ه")
+                elif stem.endswith(("ي", "و")) and len(stem) >= 4:  # hamza seat: أبنائهم -> أبناء
+                    out.add(stem[:-1] + "ء")
     return frozenset(out)
 
 
@@ -88,7 +94,7 @@ def tokenize(text: str) -> list[Token]:
         kind = m.lastgroup or "punct"
         surface = m.group()
         key = fold_word(surface)
-        if kind == "word" and not key:
+        if not key:  # invisible: bidi/zero-width controls, a lone tatweel
             continue
         if kind == "number":
             key = key.replace("\u066c", "").replace(",", "")
