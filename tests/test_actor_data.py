@@ -384,7 +384,7 @@ def test_nationalities(patterns):
     isos = set()
     for n in patterns["nationalities"]:
         assert n["forms"], n
-        for f in n["forms"]:
+        for f in n["forms"] + n.get("people_forms", []):
             assert ARABIC_ALIAS.match(f), f
         if n["kind"] == "country":
             assert n["iso3"] and ISO3.match(n["iso3"]), n
@@ -430,7 +430,7 @@ def test_nationalities(patterns):
     for n in patterns["nationalities"]:
         if n["kind"] != "country":
             continue
-        for f in n["forms"]:
+        for f in n["forms"] + n.get("people_forms", []):
             k = fold(f)
             assert seen.setdefault(k, n["iso3"]) == n["iso3"], (f, seen[k], n["iso3"])
     forms = {fold(f) for n in patterns["nationalities"] if n["kind"] == "country" for f in n["forms"]}
