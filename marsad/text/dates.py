@@ -72,6 +72,7 @@ def _calendar_words() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str
     return months, weekdays
 
 
+@lru_cache(maxsize=512)
 def _f(words: str) -> frozenset[str]:
     return frozenset(fold_word(w) for w in words.split())
 

@@ -16,6 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain, repeat
 
 # Harakat, Quranic marks, superscript alef, tatweel.
 _DROP = set(chr(c) for c in range(0x0610, 0x061B)) | set(chr(c) for c in range(0x064B, 0x0660))
@@ -82,24 +83,38 @@ class Normalized:
         return self.offsets[start], self.offsets[end - 1] + 1
 
 
+class _CharTable(dict):
+    """normalize_char as a dict that fills itself: map()-able at C speed for characters seen before."""
+
+    def __missing__(self, ch: str) -> str:
+        out = normalize_char(ch)
+        if len(self) < 65536:
+            self[ch] = out
+        return out
+
+
+_TABLE = _CharTable()
+
+
 def normalize(text: str) -> Normalized:
     """NFKC, no diacritics/tatweel/controls, ASCII digits and punctuation; offsets kept."""
-    chars: list[str] = []
-    offsets: list[int] = []
-    for i, ch in enumerate(text):
-        out = normalize_char(ch)
-        for c in out:
-            chars.append(c)
-            offsets.append(i)
-    return Normalized("".join(chars), tuple(offsets), len(text))
+    outs = list(map(_TABLE.__getitem__, text))
+    lengths = list(map(len, outs))
+    normalised = "".join(outs)
+    if len(normalised) == len(text) and (not lengths or min(lengths) == 1):
+        offsets: tuple[int, ...] = tuple(range(len(text)))
+    else:
+        offsets = tuple(chain.from_iterable(map(repeat, range(len(text)), lengths)))
+    return Normalized(normalised, offsets, len(text))
 
 
 def fold(text: str) -> str:
     """Matching key: normalised, alef/yaa/taa-marbuta folded, lower-cased, single-spaced."""
-    plain = "".join(normalize_char(c) for c in text)
+    plain = "".join(map(_TABLE.__getitem__, text))
     return _SPACE.sub(" ", plain.translate(_FOLD).lower()).strip()
 
 
+@lru_cache(maxsize=1 << 17)
 def fold_word(word: str) -> str:
     """Matching key of one word (no whitespace handling)."""
-    return "".join(normalize_char(c) for c in word).translate(_FOLD).lower()
+    return "".join(map(_TABLE.__getitem__, word)).translate(_FOLD).lower()
