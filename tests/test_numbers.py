@@ -189,6 +189,8 @@ def test_no_qualifier():
         ("ارتفعت الأسعار بنسبة 20 %", "percent"),
         ("ارتفعت الأسعار 20 في المئة", "percent"),
         ("نمت بنسبة 2.5 خلال العام", "decimal"),
+        ("وفي 2015 وقع هجومان", "year"),
+        ("يشهد البلد نزاعا منذ 2014", "year"),
     ],
 )
 def test_roles_keep_years_times_and_percentages_apart_from_counts(text, role):
@@ -219,6 +221,16 @@ def test_days_of_month_and_years_in_dates_are_not_counts(text):
 )
 def test_ordinals_and_weekday_names_are_not_quantities(text):
     assert find_quantities(text) == []
+
+
+def test_hijri_dates_are_not_counts():
+    qs = find_quantities("صدر البيان في 26 شوال 1436 هـ")
+    assert [(q.value, q.role) for q in qs] == [(26, "date"), (1436, "year")]
+
+
+def test_a_score_is_not_a_date_and_a_numeric_date_is():
+    assert [q.role for q in find_quantities("فاز الفريق 2-1 على مضيفه")] == ["count", "count"]
+    assert [q.role for q in find_quantities("في 2018-09-11 وقع")] == ["date", "date", "date"]
 
 
 def test_partitive_one_of():

@@ -95,7 +95,8 @@ _UNITS = {**{k: "day" for k in _f("يوم يوما أيام ايام")},
           **{k: "month" for k in _f("شهر شهرا أشهر شهور")},
           **{k: "year" for k in _f("عام عاما أعوام سنة سنوات سنين")},
           **{k: "hour" for k in _f("ساعة ساعات")}}
-_VAGUE_UNITS = _f("أيام ساعات أسابيع")
+_VAGUE_UNITS = _f("أيام ساعات")
+_VAGUE_SKIP = _f("أسابيع أشهر شهور أعوام سنوات سنين")
 _NOT_TODAY = _f("التالي السابق نفسه ذاته الأول الثاني الثالث الرابع الخامس الأخير الوطني العالمي الدولي "
                 "الذي الموعود المحدد الواحد التالية المشهود")
 _NOT_TODAY_BEFORE = _f("ذلك هذا حتى إلى لغاية منذ")
@@ -107,6 +108,8 @@ _ORDINAL_TENS = {fold_word("عشر"): 10, fold_word("والعشرين"): 20, fol
 _ORDINAL_ROUND = {fold_word("العشرين"): 20, fold_word("الثلاثين"): 30}
 
 _YEAR_WORDS = _f("عام العام سنة السنة")
+# A bare four-digit year is read as a year only after one of these ("منذ 2011", "في 2015", "نهاية 2015").
+_BARE_YEAR_CUES = _f("منذ في خلال حتى نهاية بداية مطلع منتصف أواخر أوائل أواسط")
 
 
 @lru_cache(maxsize=16384)
@@ -423,10 +426,11 @@ def _year(tokens: Sequence[Token], i: int) -> _Hit | None:
                     if v is not None and 1900 <= v <= 2100:
                         return _Hit(i, i + 1 + n, f"{v:04d}", 3, "year")
         return None
-    if _has(tokens, i, _f("منذ")) and _year_at(tokens, i + 1) is not None:
+    if _has(tokens, i, _BARE_YEAR_CUES) and _year_at(tokens, i + 1) is not None:
         y = _year_at(tokens, i + 1)
-        if not _has(tokens, i + 2, set(_UNITS)):
-            return _Hit(i + 1, i + 2, f"{y:04d}", 3, "year", past=True)
+        if y is not None and 1950 <= y <= 2035 and not _has(tokens, i + 2, set(_UNITS)):
+            first = i if _has(tokens, i, _MODIFIERS) else i + 1
+            return _Hit(first, i + 2, f"{y:04d}", 3, "year", past=_has(tokens, i, _f("منذ")))
     return None
 
 
@@ -577,6 +581,8 @@ def _ago(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit | None:
         end = j + 1
     elif tok.kind == "word" and tok.key in _UNITS:
         unit = _UNITS[tok.key]
+        if tok.key in _VAGUE_SKIP or _year_at(tokens, j + 1) is not None:
+            return None  # "منذ سنوات" names no date; "منذ عام 2016" is a year
         vague = tok.key in _VAGUE_UNITS
         amount = 3 if vague else 1
         end = j + 1

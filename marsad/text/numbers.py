@@ -416,10 +416,27 @@ _TIME_CUES = {"الساعه", "ساعه"}
 _PERCENT_WORDS = {"بالمايه", "بالميه", "%"}
 
 
+def _bare_year_cue(key: str) -> bool:
+    from marsad.text.dates import _BARE_YEAR_CUES, _forms
+
+    return bool(_forms(key) & _BARE_YEAR_CUES)
+
+
+def _is_unit_word(key: str) -> bool:
+    from marsad.text.dates import _UNITS
+
+    return key in _UNITS
+
+
 def _is_month_at(tokens: Sequence[Token], i: int) -> bool:
     from marsad.text.dates import month_at
 
     return month_at(tokens, i) is not None
+
+
+@lru_cache(maxsize=1)
+def _hijri_months() -> frozenset[str]:
+    return frozenset(fold_word(row[1]) for row in _read_table("date_words.tsv") if row[0] == "hijri_month")
 
 
 def _role(tokens: Sequence[Token], first: int, last: int, value: int, fraction: bool) -> str:
@@ -438,18 +455,20 @@ def _role(tokens: Sequence[Token], first: int, last: int, value: int, fraction: 
         return "time"
     if prev is not None and (prev.stems & _YEAR_CUES):
         return "year"
+    if nxt is not None and nxt.key in ("ه", "م") and last - first == 1 and 100 <= value <= 2100:
+        return "year"  # "1436 هـ", "2015 م"
     single_digit = last - first == 1 and tokens[first].kind == "number"
-    if single_digit:
-        # Numeric dates: 11/9/2018, 2018-09-11.
-        sep_next = adjacent_next and nxt is not None and nxt.key in ("/", "-", ".")
-        sep_prev = adjacent_prev and prev is not None and prev.key in ("/", "-", ".")
-        if (sep_next and last + 1 < len(tokens) and tokens[last + 1].kind == "number"
-                and tokens[last + 1].start == nxt.end) or (
-                sep_prev and first >= 2 and tokens[first - 2].kind == "number" and tokens[first - 2].end == prev.start):
-            return "date"
+    if single_digit and _in_numeric_date(tokens, first):
+        return "date"  # 11/9/2018, 2018-09-11
+    if (prev is not None and last - first == 1 and tokens[first].kind == "number" and 1950 <= value <= 2035
+            and len(tokens[first].key) == 4 and _bare_year_cue(prev.key)
+            and not (nxt is not None and nxt.kind == "word" and _is_unit_word(nxt.key))):
+        return "year"  # "منذ 2011", "وفي 2015", "نهاية 2015"
     if 1 <= value <= 31 and not fraction:
         if _is_month_at(tokens, last) or (nxt is not None and nxt.key == "من" and _is_month_at(tokens, last + 1)):
             return "date"
+        if nxt is not None and nxt.key in _hijri_months():
+            return "date"  # "26 شوال"
     if 1000 <= value <= 2100 and not fraction and prev is not None and single_digit:
         j = first - 1
         while j >= 0 and tokens[j].kind == "punct" and tokens[j].key in ("/", "(", ")", "-", ","):
@@ -459,6 +478,18 @@ def _role(tokens: Sequence[Token], first: int, last: int, value: int, fraction: 
     if fraction:
         return "decimal"
     return "count"
+
+
+def _in_numeric_date(tokens: Sequence[Token], i: int) -> bool:
+    """True when number token ``i`` is part of a three-part numeric date (d/m/y or y-m-d)."""
+    for start in (i - 4, i - 2, i):
+        if start < 0 or start + 5 > len(tokens):
+            continue
+        run = tokens[start:start + 5]
+        if (all(run[k].kind == "number" for k in (0, 2, 4)) and run[1].key == run[3].key
+                and run[1].key in ("/", "-", ".") and all(run[k].end == run[k + 1].start for k in range(4))):
+            return True
+    return False
 
 
 def _month_ends_at(tokens: Sequence[Token], j: int) -> bool:
