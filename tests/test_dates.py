@@ -68,6 +68,20 @@ def test_absolute_dates_without_year_take_it_from_publication(text, value):
     assert (m.value, m.precision, m.kind) == (value, 1, "absolute")
 
 
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("اندلعت الاشتباكات في 15 الجاري", "2025-08-15"),
+        ("اندلعت الاشتباكات في الـ3 من الشهر الماضي", "2025-07-03"),
+        ("اندلعت الاشتباكات في العاشر من الشهر الحالي", "2025-08-10"),
+        ("اندلعت الاشتباكات في الأول من الشهر الجاري", "2025-08-01"),
+    ],
+)
+def test_day_of_the_current_or_previous_month(text, value):
+    m = one(text)
+    assert (m.value, m.precision, m.kind) == (value, 1, "absolute")
+
+
 def test_absolute_date_without_publication_date_and_year_is_unresolved():
     m = one("اندلعت الاشتباكات في 3 آذار", None)
     assert m.value is None and m.kind == "absolute"

@@ -208,6 +208,8 @@ def test_roles_keep_years_times_and_percentages_apart_from_counts(text, role):
         "وقع الهجوم في 11/9/2018",
         "ولد في أيلول 1990",
         "في يونيو/حزيران 2024 قتل",
+        "وقع الهجوم في 15 الجاري",
+        "وقع الهجوم في 3 من الشهر الماضي",
     ],
 )
 def test_days_of_month_and_years_in_dates_are_not_counts(text):

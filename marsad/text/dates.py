@@ -297,7 +297,7 @@ def _absolute(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit | No
         return None  # "الأول" alone is not a date; ordinals need "من" before the month
     m = month_at(tokens, j, cue=True)
     if m is None:
-        return None
+        return _day_of_relative_month(tokens, first, j, d, pub)
     month, end = m
     end = _pair(tokens, end, month)
     year = None
@@ -333,6 +333,21 @@ def _absolute(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit | No
     if value is not None and pub is not None:
         offset = (dt.date(year, month, d) - pub).days
     return _Hit(first, end, value, 1, "absolute", relation == "past", offset)
+
+
+def _day_of_relative_month(tokens: Sequence[Token], first: int, j: int, d: int, pub: dt.date | None) -> _Hit | None:
+    """"15 الجاري", "في الـ3 من الشهر الماضي", "العاشر من الشهر الحالي"."""
+    k = j + 1 if _has(tokens, j, _f("الشهر")) else j
+    relation, end = _relation(tokens, k)
+    if relation is None or (k == j and relation != "current"):
+        return None  # a bare "15 الماضي" is too loose; "15 الجاري" is the usual form
+    if pub is None:
+        return _Hit(first, end, None, 1, "absolute", relation == "past")
+    y, m = _shift_month(pub.year, pub.month, {"past": -1, "current": 0, "future": 1}[relation])
+    if not _valid(y, m, d):
+        return None
+    date = dt.date(y, m, d)
+    return _Hit(first, end, date.isoformat(), 1, "absolute", relation == "past", (date - pub).days)
 
 
 _NUMERIC = re.compile(r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})")

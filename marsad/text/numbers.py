@@ -428,6 +428,16 @@ def _is_unit_word(key: str) -> bool:
     return key in _UNITS
 
 
+def _relative_month_after(tokens: Sequence[Token], j: int) -> bool:
+    from marsad.text.dates import _CURRENT, _FUTURE, _PAST, _forms
+
+    if j < len(tokens) and tokens[j].key == "من":
+        j += 1
+    if j < len(tokens) and tokens[j].key == "الشهر":
+        return j + 1 < len(tokens) and bool(_forms(tokens[j + 1].key) & (_PAST | _CURRENT | _FUTURE))
+    return j < len(tokens) and bool(_forms(tokens[j].key) & _CURRENT)
+
+
 def _is_month_at(tokens: Sequence[Token], i: int) -> bool:
     from marsad.text.dates import month_at
 
@@ -469,6 +479,8 @@ def _role(tokens: Sequence[Token], first: int, last: int, value: int, fraction: 
             return "date"
         if nxt is not None and nxt.key in _hijri_months():
             return "date"  # "26 شوال"
+        if _relative_month_after(tokens, last):
+            return "date"  # "15 الجاري", "3 من الشهر الماضي"
     if 1000 <= value <= 2100 and not fraction and prev is not None and single_digit:
         j = first - 1
         while j >= 0 and tokens[j].kind == "punct" and tokens[j].key in ("/", "(", ")", "-", ","):
