@@ -328,3 +328,45 @@ def test_seed_article_acceptance():
     assert by_text["ديسمبر/كانون الأول"].value == "2024-12"
     june = [m for m in ms if "حزيران" in m.text or "يونيو" in m.text]
     assert len(june) == 1 and june[0].value == "2025-06"
+
+
+def _cli(args, stdin=None):
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+
+    return CliRunner().invoke(cli, args, input=stdin)
+
+
+def test_cli_text_json_from_stdin():
+    import json
+
+    result = _cli(["text", "-", "--published", "2025-08-22", "--format", "json"],
+                  "بغداد - (رويترز) - قتل 16 شخصا على الأقل أمس في انفجار.")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["dateline"]["place_text"] == "بغداد" and data["dateline"]["outlet"] == "رويترز"
+    assert [(q["value"], q["qualifier"]) for q in data["quantities"]] == [(16, "at_least")]
+    assert [(d["text"], d["value"]) for d in data["dates"]] == [("أمس", "2025-08-21")]
+    assert len(data["sentences"]) == 1 and data["tokens"][0]["text"] == "بغداد"
+
+
+def test_cli_text_errors_are_one_line_and_exit_2(tmp_path):
+    missing = _cli(["text", str(tmp_path / "missing.txt")])
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    bad = tmp_path / "a.txt"
+    bad.write_text("نص", encoding="utf-8")
+    wrong_date = _cli(["text", str(bad), "--published", "22/08/2025"])
+    assert wrong_date.exit_code == 2 and "YYYY-MM-DD" in wrong_date.output
+    latin1 = tmp_path / "b.txt"
+    latin1.write_bytes(b"\xe9\xff\xfe")
+    assert _cli(["text", str(latin1)]).exit_code == 2
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="shared seed article not available")
+def test_cli_text_on_seed_shows_the_resolutions():
+    result = _cli(["text", str(SEED), "--published", "2025-08-22"])
+    assert result.exit_code == 0, result.output
+    out = result.output
+    for needle in ("الجمعة\t2025-08-22", "الأربعاء\t2025-08-20", "يوليو الماضي\t2025-07\t3", "عام 2014\t2014"):
+        assert needle in out

@@ -9,8 +9,9 @@ one of the corresponding token's stem candidates, so "دير الزور" matches
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, Iterable, Sequence, TypeVar
+from typing import Generic, TypeVar
 
 from marsad.text.normalize import fold_word
 from marsad.text.tokens import Token, tokenize
