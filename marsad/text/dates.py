@@ -671,7 +671,12 @@ def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str |
     i = 0
     n = len(tokens)
     taken = 0  # first token index not yet covered by a mention
+    triggers = _triggers()
     while i < n:
+        tok = tokens[i]
+        if tok.kind != "number" and not (tok.kind == "word" and _forms(tok.key) & triggers):
+            i += 1
+            continue
         hit = (_numeric(tokens, i, pub) or _absolute(tokens, i, pub) or _weekday(tokens, i, pub)
                or _relative_period(tokens, i, pub) or _month_mention(tokens, i, pub) or _year(tokens, i)
                or _ago(tokens, i, pub) or _day_relative(tokens, i, pub) or _part_of_day(tokens, i, pub))
@@ -684,6 +689,16 @@ def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str |
         taken = last
         i = last
     return out
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> frozenset[str]:
+    """Keys a date mention can start with (anything else is skipped without trying the recognisers)."""
+    months, weekdays = _calendar_words()
+    words = {form[0] for form in months} | set(weekdays) | set(_ORDINALS) | set(_ORDINAL_ROUND)
+    words |= _YEAR_WORDS | _BARE_YEAR_CUES | _PART_ADVERBS | _f(
+        "منذ قبل أمس الأمس البارحة اليوم الليلة غدا أول هذا هذه الشهر الأسبوع العام السنة ال بال وال فال لل")
+    return frozenset(words)
 
 
 def _make(tokens: Sequence[Token], text: str | None, first: int, last: int, hit: _Hit) -> DateMention:

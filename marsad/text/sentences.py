@@ -93,6 +93,7 @@ def split_paragraphs(text: str) -> list[Segment]:
 _TERMINAL = ".!?؟…"
 _CLOSERS = "\"'”’»)]}›"
 _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
+_OPEN_QUOTE = re.compile('[«“‹"]')
 _MAX_QUOTE = 300  # a quotation longer than this is split like running text
 _LETTER = re.compile(r"\w", re.UNICODE)
 
@@ -101,18 +102,19 @@ def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of short quotations (open quote .. close quote) inside text[start:end]."""
     spans = []
     i = start
-    while i < end:
-        ch = text[i]
-        close = _QUOTE_PAIRS.get(ch) or ('"' if ch == '"' else None)
-        if close is not None:
-            j = text.find(close, i + 1, end)
-            if j != -1:
-                if j - i <= _MAX_QUOTE:
-                    spans.append((i, j))
-                i = j + 1
-                continue
-        i += 1
-    return spans
+    while True:
+        m = _OPEN_QUOTE.search(text, i, end)
+        if m is None:
+            return spans
+        i = m.start()
+        close = _QUOTE_PAIRS.get(text[i], '"')
+        j = text.find(close, i + 1, end)
+        if j == -1:
+            i += 1
+            continue
+        if j - i <= _MAX_QUOTE:
+            spans.append((i, j))
+        i = j + 1
 
 
 def _abbreviation_before(text: str, pos: int, lo: int) -> bool:
