@@ -556,10 +556,12 @@ def _day_relative(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit 
     elif forms & _f("اليوم"):
         if _has(tokens, i + 1, _NOT_TODAY) or _has(tokens, i - 1, _NOT_TODAY_BEFORE):
             return None
-        if _has(tokens, i + 1, _f("الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت")):
-            return None  # "اليوم الجمعة": the weekday mention carries it
         offset = 0
     elif forms & _f("غدا"):
+        _, weekdays = _calendar_words()
+        if i + 1 < len(tokens) and tokens[i + 1].kind == "word" and tokens[i + 1].key.startswith("ال") and not (
+                _forms(tokens[i + 1].key) & set(weekdays)):
+            return None  # the verb "غدا" (became): "غدا الوضع أسوأ"
         offset = 1
     elif forms & _f("الليلة"):
         relation, after = _relation(tokens, i + 1)
@@ -571,6 +573,14 @@ def _day_relative(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit 
             return None
     else:
         return None
+    # "أمس الخميس", "اليوم الجمعة", "غدا السبت": the weekday in apposition is part of the mention.
+    k = end + 1 if _key(tokens, end) == "," else end
+    if _has(tokens, k, _f("الأحد الاثنين الثلاثاء الأربعاء الخميس الجمعة السبت")) and not _has(
+            tokens, k + 1, _f("عشر عشرة")):
+        end = k + 1
+        relation, after = _relation(tokens, end)
+        if relation is not None:
+            end = after
     if first == i:
         if _has(tokens, i - 1, _PARTS_OF_DAY) or _has(tokens, i - 1, _f("يوم")):
             first = i - 1
