@@ -11,6 +11,7 @@ from marsad.events.assemble import build_incidents, to_events
 from marsad.events.model import Event
 from marsad.events.notes import describe
 from marsad.events.roles import assign_actors
+from marsad.lexicon import cue_matcher
 from marsad.recognisers.actors import find_actors
 from marsad.recognisers.triggers import find_triggers
 
@@ -41,6 +42,20 @@ def _fallback_place(doc: Doc, places: list[Any]) -> Any | None:
     return places[0]
 
 
+_OFF_TOPIC_HITS = 3
+
+
+def _off_topic(doc: Doc) -> bool:
+    """Sport, accidents, wildlife, parliamentary politics: "هجوم" there is not an attack."""
+    return len(cue_matcher("nonpolitical").find_all(doc.tokens)) >= _OFF_TOPIC_HITS
+
+
+def _outside_places(actors: list[Any], places: list[Any]) -> list[Any]:
+    """"مقام السيدة زينب" is a place, not a woman: place names win over actor nouns."""
+    spans = [(p.start, p.end) for p in places if p.place.kind != "country"]
+    return [a for a in actors if a.kind == "named" or not any(s < a.end and a.start < e for s, e in spans)]
+
+
 def extract_events(text: str, published: str | dt.date | None = None, article_id: str | None = None) -> list[Event]:
     doc = build_doc(text, published, article_id)
     triggers = find_triggers(doc)
@@ -48,8 +63,10 @@ def extract_events(text: str, published: str | dt.date | None = None, article_id
         return []
     places = _places(doc)
     dates = _dates(doc)
-    actors = find_actors(doc)
+    actors = _outside_places(find_actors(doc), places)
     incidents = build_incidents(doc, triggers, places, dates, actors)
+    if _off_topic(doc):
+        incidents = [i for i in incidents if i.counts and any(a.armed for a in actors)]
     events = to_events(doc, incidents, actors, _fallback_place(doc, places), assign_actors, describe)
     for i, ev in enumerate(events, 1):
         ev.article_id = article_id

@@ -166,12 +166,20 @@ def _attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) 
     return None
 
 
+_KIND_ORDER = {"landmark": 0, "neighbourhood": 1, "town": 2, "admin3": 3, "admin2": 4, "region": 5, "admin1": 6,
+               "country": 7}
+
+
+def _specificity(pm: Any) -> tuple[int, int, int]:
+    return (pm.geo_precision or 3, int(_same_name_as_admin1(pm)), _KIND_ORDER.get(pm.place.kind, 5))
+
+
 def _finer(a: Any | None, b: Any | None) -> Any | None:
     if a is None:
         return b
     if b is None:
         return a
-    return b if (b.geo_precision or 3) < (a.geo_precision or 3) else a
+    return b if _specificity(b) < _specificity(a) else a
 
 
 def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates: list[Any],
@@ -217,7 +225,7 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     for t in strong:
         place = _attached_place(doc, t, places, sent)
         for sub in subs:
-            if GROUPS[t.family] == sub.group and _place_compatible(sub.place, place):
+            if GROUPS[t.family] == sub.group and _same_site(sub.place, place):
                 sub.triggers.append(t)
                 sub.place = _finer(sub.place, place)
                 break
@@ -227,6 +235,15 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     if weak and subs:
         subs[0].triggers.extend(weak)
     return subs
+
+
+def _same_site(a: Any | None, b: Any | None) -> bool:
+    """Within one sentence, two named towns are two events ("غارات على بيت لاهيا ورفح")."""
+    if a is None or b is None or a.place.id == b.place.id:
+        return True
+    if _same_name_as_admin1(a) or _same_name_as_admin1(b) or max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
+        return _place_compatible(a, b)
+    return False
 
 
 def _refine_from_anaphor(doc: Doc, sent: Sentence, places: list[Any], incidents: list[Incident]) -> None:
@@ -252,7 +269,7 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
             continue
         if not (_place_compatible(inc.place, new.place) and _date_compatible(inc.date, new.date)):
             continue
-        if new.background and not inc.background:
+        if new.background != inc.background:
             continue
         inc.sentences.extend(s for s in new.sentences if s not in inc.sentences)
         inc.triggers.extend(new.triggers)
@@ -273,7 +290,7 @@ def _absorbs(a: Incident, b: Incident) -> bool:
 
 
 SPECIFIC = {"suicide", "ied", "grenade", "air", "shelling", "chemical", "abduction", "assassination"}
-GENERIC = {"attack", "explosion", "shooting", "raid", "arson"}
+GENERIC = {"attack", "explosion", "shooting", "arson"}
 
 
 def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
@@ -303,13 +320,34 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
     return family
 
 
+_ACTOR_WINDOW = 20
+
+
+def _incident_actors(doc: Doc, inc: Incident, incidents: list[Incident], actors: list[ActorMention]) -> list[ActorMention]:
+    """Actors near this incident's triggers, and nearer to them than to another incident's."""
+    own = {id(t) for t in inc.triggers}
+    out = []
+    for a in actors:
+        sent = doc.sentence_of(a.start).index
+        if sent not in inc.sentences:
+            continue
+        rivals = [t for other in incidents for t in other.triggers if t.sentence == sent]
+        if not rivals:
+            continue
+        nearest = min(rivals, key=lambda t: min(abs(a.first - t.first), abs(a.first - t.last)))
+        distance = min(abs(a.first - nearest.first), abs(a.first - nearest.last))
+        counts_near = any(abs(c.start - a.start) < 80 for c in inc.counts if c.sentence == sent)
+        if id(nearest) in own and (distance <= _ACTOR_WINDOW or counts_near):
+            out.append(a)
+    return out
+
+
 def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], fallback_place: Any | None,
               assign_actors, describe) -> list[Event]:
     events = []
     fams = families()
     for inc in incidents:
-        inc_actors = [a for a in actors if any(
-            doc.sentences[s].start <= a.start < doc.sentences[s].end for s in inc.sentences)]
+        inc_actors = _incident_actors(doc, inc, incidents, actors)
         family = incident_family(inc, inc_actors)
         place = inc.place or fallback_place
         day = _event_day(doc, inc)

@@ -15,7 +15,7 @@ from typing import Any
 from marsad.doc import Doc
 from marsad.events.model import Event
 from marsad.lexicon import cue_matcher
-from marsad.recognisers.actors import Actor, ActorMention
+from marsad.recognisers.actors import Actor, ActorMention, _plain_country_name, unattributed_air_actor
 
 STATE_FIRST = {"air", "arrest", "foiled", "raid", "territory_gov"}
 VICTIM_KINDS = {"civilians"}
@@ -52,51 +52,61 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
             target += 2
         if m.first > 0 and doc.tokens[m.first - 1].key in {"من", "عنصر", "عناصر", "افراد", "جنود"} and kill_cues:
             target += 1
+        after = _cue_tokens(doc, "agent_after", m.last, min(sent.last, m.last + 4))
+        if after:
+            agent += 3
         if m.kind in VICTIM_KINDS:
-            target += 4
+            target += 1
             agent = -10
         out.append((agent, target, m))
     return out
 
 
+def _is_state(m: ActorMention) -> bool:
+    return m.kind in ("state", "bare_state") or m.inter == "State forces"
+
+
 def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[ActorMention],
                   day: dt.date | None) -> None:
     country = ev.country
+    resolved = {id(m): m.resolve(day, country) for m in mentions}
+    mentions = [m for m in mentions if resolved[id(m)] is not None]
     scored = _scores(doc, inc, mentions)
-    armed = [s for s in scored if s[2].armed or s[2].kind == "named"]
-    actor1 = actor2 = None
-    m1 = m2 = None
-    if family in STATE_FIRST:
-        ranked = sorted(armed, key=lambda s: (s[2].candidates[0].inter == "State forces" or s[2].kind == "state",
-                                              s[0] - s[1]), reverse=True)
-    else:
-        ranked = sorted(armed, key=lambda s: (s[0] - s[1], s[2].kind != "state",
-                                              s[2].candidates[0].inter != "State forces"), reverse=True)
-    if ranked and (ranked[0][0] > 0 or family in STATE_FIRST or ranked[0][1] <= 0):
-        m1 = ranked[0][2]
-    elif ranked and family not in STATE_FIRST:
-        # Only targets are named: the perpetrator is unnamed.
-        m1 = None
-    if m1 is not None:
-        actor1 = m1.resolve(day, country)
-    rest = [s for s in scored if s[2] is not m1 and (m1 is None or s[2].resolve(day, country).name != actor1.name)]
+    armed = [s for s in scored if s[2].armed]
+
+    def agent_rank(s: tuple[float, float, ActorMention]) -> tuple:
+        agent, target, m = s
+        weak = m.kind in ("unidentified_weak", "bare_state")
+        if family in STATE_FIRST:
+            return (_is_state(m), agent - target, not weak)
+        return (agent - target, not weak, not _is_state(m))
+
+    ranked = sorted(armed, key=agent_rank, reverse=True)
+    m1 = None
+    if ranked:
+        top = ranked[0]
+        if family in STATE_FIRST or top[0] > 0 or top[1] <= 0:
+            m1 = top[2]
+    actor1 = resolved[id(m1)] if m1 is not None else None
+    if actor1 is None and family == "air":
+        actor1 = unattributed_air_actor(country, day)
+    rest = [s for s in scored if s[2] is not m1 and (actor1 is None or resolved[id(s[2])].name != actor1.name)]
+    m2 = actor2 = None
     if rest:
-        best = max(rest, key=lambda s: (s[1] - s[0], s[2].kind in VICTIM_KINDS))
+        best = max(rest, key=lambda s: (s[1] - max(s[0], 0), s[2].kind == "named", s[2].kind in VICTIM_KINDS))
         if best[1] > 0 or best[2].armed or best[2].kind in VICTIM_KINDS:
             m2 = best[2]
-            actor2 = m2.resolve(day, country)
-    if actor1 is None and family not in ("protest", "riot"):
-        actor1 = Actor(f"Unidentified Armed Group ({_country_label(ev)})" if ev.country else "Unidentified Armed Group",
-                       "Political militia", ev.country)
-    if family == "protest" and actor1 is None:
-        actor1 = Actor(f"Protesters ({_country_label(ev)})" if ev.country else "Protesters", "Protesters", ev.country)
-    if family == "riot" and actor1 is None:
-        actor1 = Actor(f"Rioters ({_country_label(ev)})" if ev.country else "Rioters", "Rioters", ev.country)
-    if actor1 is not None:
-        ev.actor1, ev.inter1 = actor1.name, actor1.inter
-        ev.actor1_ar = m1.text if m1 is not None else None
+            actor2 = resolved[id(m2)]
+    if actor1 is None and family == "protest":
+        actor1 = Actor(_generic_name("Protesters", ev), "Protesters", country)
+    elif actor1 is None and family == "riot":
+        actor1 = Actor(_generic_name("Rioters", ev), "Rioters", country)
+    elif actor1 is None:
+        actor1 = Actor(_generic_name("Unidentified Armed Group", ev), "Political militia", country)
+    ev.actor1, ev.inter1 = actor1.name, actor1.inter_in(country)
+    ev.actor1_ar = m1.text if m1 is not None else None
     if actor2 is not None:
-        ev.actor2, ev.inter2 = actor2.name, actor2.inter
+        ev.actor2, ev.inter2 = actor2.name, actor2.inter_in(country)
         ev.actor2_ar = m2.text if m2 is not None else None
     if ev.inter2 == "Civilians" and ev.event_type == "Battles":
         ev.event_type, ev.sub_event_type = "Violence against civilians", "Attack"
@@ -106,12 +116,12 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     ev.interaction = _interaction(ev.inter1, ev.inter2)
 
 
-def _country_label(ev: Event) -> str:
-    if ev.country_name:
-        return ev.country_name
-    from marsad.recognisers.actors import _country_name
+def _generic_name(base: str, ev: Event) -> str:
+    return f"{base} ({_country_label(ev)})" if ev.country else base
 
-    return _country_name(ev.country) if ev.country else ""
+
+def _country_label(ev: Event) -> str:
+    return _plain_country_name(ev.country) if ev.country else ""
 
 
 def _interaction(inter1: str | None, inter2: str | None) -> str | None:

@@ -1,9 +1,11 @@
 """Actor mentions: named groups and forces from the actor dictionary, plus generic patterns.
 
 Named actors come from marsad/data/actors.json (ACLED names, Arabic aliases,
-periods of validity). Generic patterns come from marsad/data/actor_patterns.json:
-a force word + nationality ("قوات أمريكية", "غارة تركية"), unnamed gunmen
-("مسلحون مجهولون"), and civilian, protester or rioter nouns.
+periods of validity, aliases that only hold in one country). Generic patterns
+come from marsad/data/actor_patterns.json: a force word + nationality ("قوات
+أمريكية", "غارة تركية"), a bare force word that means the event country's forces
+("الجيش"), unnamed gunmen ("مسلحون مجهولون"), and civilian, protester or rioter
+nouns. A mention keeps every candidate; the event's date and country pick one.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from marsad.lexicon import actor_data, actor_patterns
 from marsad.text.matcher import PhraseMatcher
 
 ARMED_INTER = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
+GENERIC_KINDS = ("unidentified", "unidentified_weak", "civilians", "protesters", "rioters")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,12 +30,28 @@ class Actor:
     country: str | None = None
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
-    branch: str | None = None  # "military" | "police" for state forces
+    kind: str | None = None  # military | police | armed_group | ...
+    default: bool = False
+    home_countries: tuple[str, ...] = ()
+    inter_abroad: str | None = None
 
     def valid_on(self, day: dt.date | None) -> bool:
         if day is None:
             return self.valid_to is None
-        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day < self.valid_to)
+        return (self.valid_from is None or self.valid_from <= day) and (self.valid_to is None or day <= self.valid_to)
+
+    def inter_in(self, country: str | None) -> str:
+        """Actor type for an event in ``country``: state forces acting abroad are external forces."""
+        if country and self.country and self.inter == "State forces" and country != self.country \
+                and country not in self.home_countries:
+            return self.inter_abroad or "External/Other forces"
+        return self.inter
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    actor: Actor
+    only_in: str | None = None  # the alias names this actor only in this country
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,30 +61,42 @@ class ActorMention:
     start: int
     end: int
     text: str
-    kind: str  # named | state | unidentified | civilians | protesters | rioters
-    candidates: tuple[Actor, ...]
-    country: str | None = None  # for generic kinds: the country named in the mention, if any
+    kind: str  # named | state | bare_state | unidentified | unidentified_weak | civilians | protesters | rioters
+    candidates: tuple[Candidate, ...]
+    country: str | None = None  # nationality named in the mention
+    branch: str | None = None  # military | police, for state patterns
 
-    def resolve(self, day: dt.date | None, country: str | None = None) -> Actor:
-        """The candidate valid on ``day`` (for period-bound state forces), else the latest."""
-        if self.kind in ("unidentified", "civilians", "protesters", "rioters"):
-            base = self.candidates[0]
+    @property
+    def inter(self) -> str:
+        return self.candidates[0].actor.inter if self.candidates else "State forces"
+
+    @property
+    def armed(self) -> bool:
+        return self.kind in ("named", "state", "bare_state", "unidentified", "unidentified_weak") and (
+            self.inter in ARMED_INTER)
+
+    def resolve(self, day: dt.date | None, country: str | None = None) -> Actor | None:
+        """The actor this mention names for an event on ``day`` in ``country``."""
+        if self.kind in GENERIC_KINDS:
+            base = self.candidates[0].actor
             where = self.country or country
-            label = _country_name(where) if where else None
+            label = country_name(where) if where else None
             return Actor(f"{base.name} ({label})" if label else base.name, base.inter, where)
-        valid = [a for a in self.candidates if a.valid_on(day)]
+        if self.kind in ("state", "bare_state"):
+            iso3 = self.country or country
+            return state_force(iso3, self.branch or "military", day) if iso3 else None
+        cands = [c for c in self.candidates if c.only_in is None or c.only_in == country]
+        if not cands:
+            return None
+        valid = [c.actor for c in cands if c.actor.valid_on(day)]
         if valid:
             return valid[0]
-        dated = sorted(self.candidates, key=lambda a: a.valid_from or dt.date.min)
+        dated = sorted((c.actor for c in cands), key=lambda a: a.valid_from or dt.date.min)
         if day is not None:
             before = [a for a in dated if a.valid_from is None or a.valid_from <= day]
             if before:
                 return before[-1]
         return dated[-1]
-
-    @property
-    def armed(self) -> bool:
-        return self.kind in ("named", "state", "unidentified") and self.candidates[0].inter in ARMED_INTER
 
 
 def _date(value: Any) -> dt.date | None:
@@ -79,152 +110,177 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(s[:10])
 
 
-def _branch(name: str) -> str | None:
-    if name.startswith("Military Forces of"):
-        return "military"
-    if name.startswith("Police Forces of"):
-        return "police"
-    return None
+@lru_cache(maxsize=1)
+def _nationalities() -> list[dict[str, Any]]:
+    return [n for n in actor_patterns().get("nationalities", []) if n.get("iso3")]
 
 
 @lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    pats = actor_patterns()
-    out: dict[str, str] = {}
-    for entry in _nationality_entries(pats):
-        if entry.get("iso3") and entry.get("country"):
-            out.setdefault(entry["iso3"], entry["country"])
-    return out
+def _country_names() -> dict[str, str]:
+    return {n["iso3"]: n.get("acled_country") or n.get("country") or n["iso3"] for n in _nationalities()}
 
 
-def _country_name(iso3: str) -> str:
-    return _countries().get(iso3, iso3)
+def country_name(iso3: str) -> str:
+    """ACLED's English name of a country ("Syria", "the United States")."""
+    return _country_names().get(iso3, iso3)
 
 
-def _nationality_entries(pats: dict[str, Any]) -> list[dict[str, Any]]:
-    nat = pats.get("nationalities", [])
-    if isinstance(nat, dict):
-        return [{"form": k, **v} if isinstance(v, dict) else {"form": k, "iso3": v} for k, v in nat.items()]
-    out = []
-    for item in nat:
-        forms = item.get("forms") or item.get("adjectives") or ([item["form"]] if "form" in item else [])
-        for f in forms:
-            out.append({"form": f, "iso3": item.get("iso3"), "country": item.get("country") or item.get("name"),
-                        "kind": item.get("kind", "country")})
-    return out
+def _plain_country_name(iso3: str) -> str:
+    for n in _nationalities():
+        if n["iso3"] == iso3:
+            return n.get("country") or iso3
+    return iso3
+
+
+def _actor(entry: dict[str, Any]) -> Actor:
+    return Actor(entry["name"], entry["inter"], entry.get("country"), _date(entry.get("valid_from")),
+                 _date(entry.get("valid_to")), entry.get("kind"), bool(entry.get("default")),
+                 tuple(entry.get("home_countries") or ()), entry.get("inter_abroad"))
 
 
 @lru_cache(maxsize=1)
-def named_actors() -> dict[str, tuple[Actor, ...]]:
-    """Arabic alias -> candidate actors (several when an alias spans regime periods)."""
-    by_alias: dict[str, list[Actor]] = {}
+def named_actors() -> dict[str, tuple[Candidate, ...]]:
+    """Arabic alias -> candidate actors (several when an alias spans regime periods or countries)."""
+    by_alias: dict[str, list[Candidate]] = {}
     for entry in actor_data():
-        actor = Actor(entry["name"], entry["inter"], entry.get("country"), _date(entry.get("valid_from")),
-                      _date(entry.get("valid_to")), _branch(entry["name"]))
+        actor = _actor(entry)
         for alias in entry.get("aliases_ar", []):
-            by_alias.setdefault(alias, []).append(actor)
+            by_alias.setdefault(alias, []).append(Candidate(actor))
+        for iso3, aliases in (entry.get("aliases_ar_in") or {}).items():
+            for alias in aliases:
+                by_alias.setdefault(alias, []).append(Candidate(actor, iso3))
     return {k: tuple(v) for k, v in by_alias.items()}
 
 
 @lru_cache(maxsize=1)
-def state_forces_by_country() -> dict[tuple[str, str], tuple[Actor, ...]]:
+def _state_forces() -> dict[tuple[str, str], tuple[Actor, ...]]:
     out: dict[tuple[str, str], list[Actor]] = {}
-    for actors in named_actors().values():
-        for a in actors:
-            if a.branch and a.country:
-                lst = out.setdefault((a.country, a.branch), [])
-                if a not in lst:
-                    lst.append(a)
-    return {k: tuple(v) for k, v in out.items()}
+    for entry in actor_data():
+        if entry.get("kind") in ("military", "police") and entry.get("country") and entry.get("default"):
+            out.setdefault((entry["country"], entry["kind"]), []).append(_actor(entry))
+    return {k: tuple(sorted(v, key=lambda a: a.valid_from or dt.date.min)) for k, v in out.items()}
 
 
-def _words(pats: dict[str, Any], key: str) -> list[str]:
-    value = pats.get(key, [])
-    if isinstance(value, dict):
-        value = value.get("phrases") or value.get("words") or list(value)
-    flat = []
-    for v in value:
+def state_force(iso3: str, branch: str, day: dt.date | None) -> Actor:
+    """The default military or police actor of a country on a day (ACLED's period names)."""
+    forces = _state_forces().get((iso3, branch), ())
+    for a in forces:
+        if a.valid_on(day):
+            return a
+    if forces:
+        if day is not None:
+            before = [a for a in forces if a.valid_from is None or a.valid_from <= day]
+            if before:
+                return before[-1]
+        return forces[-1]
+    label = "Police" if branch == "police" else "Military"
+    return Actor(f"{label} Forces of {country_name(iso3)}", "State forces", iso3, kind=branch, default=True)
+
+
+def unattributed_air_actor(country: str | None, day: dt.date | None) -> Actor | None:
+    """Who ACLED codes for an air strike whose source names no one (e.g. Israel over Gaza)."""
+    if not country:
+        return None
+    rule = actor_patterns().get("unattributed_air", {}).get(country)
+    if not rule:
+        return None
+    if day is not None and ((rule.get("from") and day < _date(rule["from"])) or (rule.get("to") and day > _date(rule["to"]))):
+        return None
+    if rule.get("actor_id"):
+        for entry in actor_data():
+            if entry["id"] == rule["actor_id"]:
+                return _actor(entry)
+        return None
+    return state_force(rule["actor_country"], rule.get("kind", "military"), day)
+
+
+def _phrases(value: Any) -> list[str]:
+    out = []
+    for v in value or []:
         if isinstance(v, str):
-            flat.append(v)
-        elif isinstance(v, dict):
-            flat.extend(v.get("phrases") or v.get("forms") or ([v["phrase"]] if "phrase" in v else []))
-    return flat
+            out.append(v)
+        elif isinstance(v, dict) and v.get("phrase"):
+            out.append(v["phrase"])
+    return out
 
 
 @lru_cache(maxsize=1)
-def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
     pats = actor_patterns()
-    named = PhraseMatcher(((alias, ("named", alias)) for alias in named_actors()))
-    generic = PhraseMatcher()
-    for kind, key, name, inter in (("unidentified", "unidentified", "Unidentified Armed Group", "Political militia"),
-                                   ("civilians", "civilians", "Civilians", "Civilians"),
-                                   ("protesters", "protesters", "Protesters", "Protesters"),
-                                   ("rioters", "rioters", "Rioters", "Rioters")):
-        for phrase in _words(pats, key):
-            generic.add(phrase, (kind, Actor(name, inter)))
-    heads = PhraseMatcher()
-    for item in pats.get("force_heads", []):
-        if isinstance(item, str):
-            heads.add(item, "military")
-        else:
-            for f in item.get("forms") or ([item["phrase"]] if "phrase" in item else []):
-                heads.add(f, item.get("template", item.get("branch", "military")))
-    return named, generic, heads
-
-
-@lru_cache(maxsize=1)
-def _nationality_matcher() -> PhraseMatcher:
-    m = PhraseMatcher()
-    for e in _nationality_entries(actor_patterns()):
-        if e.get("iso3") and e.get("kind", "country") == "country":
-            m.add(e["form"], e["iso3"])
-    return m
-
-
-def _branch_of(template: str) -> str:
-    return "police" if "police" in template.lower() else "military"
+    named = PhraseMatcher((alias, alias) for alias in named_actors())
+    generic: PhraseMatcher = PhraseMatcher()
+    unid = pats.get("unidentified", {})
+    for kind, phrases, name, inter in (
+            ("unidentified", unid.get("explicit"), "Unidentified Armed Group", "Political militia"),
+            ("unidentified_weak", unid.get("weak"), "Unidentified Armed Group", "Political militia"),
+            ("civilians", pats.get("civilians"), "Civilians", "Civilians"),
+            ("protesters", pats.get("protesters"), "Protesters", "Protesters"),
+            ("rioters", pats.get("rioters"), "Rioters", "Rioters")):
+        for phrase in _phrases(phrases):
+            generic.add(phrase, (kind, Candidate(Actor(name, inter))))
+    heads = PhraseMatcher((h["phrase"], h.get("template", "military")) for h in pats.get("force_heads", []))
+    bare = PhraseMatcher((h["phrase"], h.get("template", "military")) for h in pats.get("bare_heads", []))
+    nationality = PhraseMatcher()
+    for n in _nationalities():
+        if n.get("kind", "country") == "country":
+            for form in n.get("forms", []):
+                nationality.add(form, n["iso3"])
+    return named, generic, heads, bare, nationality
 
 
 def find_actors(doc: Doc) -> list[ActorMention]:
-    """Named actors, nationality-marked forces and generic actor nouns, longest match first."""
-    named, generic, heads = _matchers()
+    """Named actors, nationality-marked and bare state forces, generic actor nouns; longest first."""
+    named, generic, heads, bare, nationality = _matchers()
     toks = doc.tokens
     found: list[ActorMention] = []
     taken: set[int] = set()
-    nat_at = {m.first: m for m in _nationality_matcher().find(toks)}
-    for m in heads.find(toks):
-        # force word + (up to one word) + nationality adjective: "قوات أمريكية", "الطيران الحربي التركي"
-        for gap in (0, 1):
-            nm = nat_at.get(m.last + gap)
-            if nm is None:
-                continue
-            branch = _branch_of(str(m.value))
-            iso3 = nm.value
-            cands = state_forces_by_country().get((iso3, branch)) or (
-                Actor(f"{'Police' if branch == 'police' else 'Military'} Forces of {_country_name(iso3)}",
-                      "State forces", iso3, branch=branch),)
-            span = range(m.first, nm.last)
-            if not taken.intersection(span):
-                found.append(ActorMention(m.first, nm.last, m.start, nm.end, doc.text[m.start:nm.end], "state",
-                                          cands, iso3))
-                taken.update(span)
-            break
-    for m in named.find(toks):
-        span = range(m.first, m.last)
+
+    def add(first: int, last: int, kind: str, cands: tuple[Candidate, ...], country: str | None = None,
+            branch: str | None = None) -> None:
+        span = range(first, last)
         if taken.intersection(span):
-            continue
-        found.append(ActorMention(m.first, m.last, m.start, m.end, doc.text[m.start:m.end], "named",
-                                  named_actors()[m.value[1]]))
+            return
+        start, end = toks[first].start, toks[last - 1].end
+        found.append(ActorMention(first, last, start, end, doc.text[start:end], kind, cands, country, branch))
         taken.update(span)
+
+    for m in named.find(toks):
+        add(m.first, m.last, "named", named_actors()[m.value])
+    nat_at = {m.first: m for m in nationality.find(toks)}
+    for m in heads.find(toks):
+        for gap in (0, 1):  # "الطيران التركي", "الطيران الحربي التركي"
+            nm = nat_at.get(m.last + gap)
+            if nm is not None:
+                add(m.first, nm.last, "state", (), nm.value, m.value)
+                break
     for m in generic.find(toks):
-        span = range(m.first, m.last)
-        if taken.intersection(span):
-            continue
-        kind, actor = m.value
+        kind, cand = m.value
         nm = nat_at.get(m.last)
-        country = nm.value if nm is not None else None
-        last, end = (nm.last, nm.end) if nm is not None else (m.last, m.end)
-        found.append(ActorMention(m.first, last, m.start, end, doc.text[m.start:end], kind, (actor,), country))
-        taken.update(range(m.first, last))
+        add(m.first, nm.last if nm else m.last, kind, (cand,), nm.value if nm else None)
+    for m in bare.find(toks):
+        add(m.first, m.last, "bare_state", (), None, m.value)
     found.sort(key=lambda a: a.first)
-    return found
+    return _resolve_anaphors(doc, found, taken)
+
+
+@lru_cache(maxsize=1)
+def _anaphor_matcher() -> PhraseMatcher:
+    return PhraseMatcher((p, p) for p in actor_patterns().get("anaphors", []))
+
+
+def _resolve_anaphors(doc: Doc, found: list[ActorMention], taken: set[int]) -> list[ActorMention]:
+    """"التنظيم" / "الجماعة" name the armed group mentioned last before them."""
+    groups = [a for a in found if a.kind == "named" and a.candidates
+              and a.candidates[0].actor.kind == "armed_group"]
+    if not groups:
+        return found
+    extra = []
+    for m in _anaphor_matcher().find(doc.tokens):
+        if taken.intersection(range(m.first, m.last)):
+            continue
+        before = [g for g in groups if g.last <= m.first]
+        if not before:
+            continue
+        ante = before[-1]
+        extra.append(ActorMention(m.first, m.last, m.start, m.end, doc.text[m.start:m.end], "named", ante.candidates))
+    return sorted(found + extra, key=lambda a: a.first)
