@@ -207,6 +207,8 @@ _DATELINE = re.compile(
     {_SP}(?P<sep>-|:|\n|$)""",
     re.X,
 )
+_OUTLET_TAIL = re.compile(
+    r"([\u0621-\u064a\u0671-\u06d3]+(?:[ \t]+[\u0621-\u064a\u0671-\u06d3]+){0,2})[ \t]*[-:\u2013\u2014\n][ \t]*")
 _NOT_PLACE = frozenset(fold(w) for w in (
     "قال قالت أعلن أعلنت أكد أكدت أفاد أفادت ذكر ذكرت أوضح في من إلى على عن مع أن إن هذا هذه التي الذي "
     "ثم لكن حيث كما بعد قبل خلال وقال وقالت وأعلن وأكد وأفاد وذكر تقرير خاص عاجل فيديو صور بالصور شاهد").split())
@@ -251,6 +253,12 @@ def find_dateline(text: str, max_paragraphs: int = 4) -> Dateline | None:
         body_start = a + (norm.span(body, body)[0] if body < len(norm.text) else chunk_end - a)
         while body_start < b and text[body_start].isspace():
             body_start += 1
+        if outlet is None and m.group("sep") in ("-", ":"):
+            # "رام الله - وفا: ...", "دمشق-سانا- ...": a known outlet between two separators.
+            tail = _OUTLET_TAIL.match(text, body_start, b)
+            if tail is not None and _clean(tail.group(1)) in outlets:
+                outlet = tail.group(1)
+                body_start = tail.end()
         date_text = _orig(text, a, norm, m, "date") if m.group("date") else None
         return Dateline(text[a + ps:a + pe], a + ps, a + pe, country, outlet, body_start, a + ps, date_text)
     return None
