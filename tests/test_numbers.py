@@ -191,6 +191,8 @@ def test_no_qualifier():
         ("نمت بنسبة 2.5 خلال العام", "decimal"),
         ("وفي 2015 وقع هجومان", "year"),
         ("يشهد البلد نزاعا منذ 2014", "year"),
+        ("طالب بتطبيق القرار 2254", "label"),
+        ("قتل عنصران من الفرقة 17", "label"),
     ],
 )
 def test_roles_keep_years_times_and_percentages_apart_from_counts(text, role):

@@ -43,7 +43,7 @@ __all__ = [
     "number_word_value",
 ]
 
-ROLES = ("count", "partitive", "year", "date", "time", "percent", "decimal")
+ROLES = ("count", "partitive", "year", "date", "time", "percent", "decimal", "label")
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +52,8 @@ class Quantity:
 
     ``first``/``last`` are token indices (half-open), ``start``/``end`` character offsets in the
     original text. ``qualifier`` is one of "at_least", "more_than", "about", "up_to", "less_than"
-    or None. ``role`` is one of :data:`ROLES`; only "count" and "partitive" are counts of things.
+    or None. ``role`` is one of :data:`ROLES`; only "count" and "partitive" are counts of things
+    ("year", "date", "time", "percent", "decimal", "label" as in "القرار 2254" are not).
     """
 
     first: int
@@ -413,6 +414,9 @@ def _is_ordinal(key: str) -> bool:
 
 _YEAR_CUES = {"عام", "سنه", "العام", "السنه"}
 _TIME_CUES = {"الساعه", "ساعه"}
+_LABEL_CUES = frozenset(fold_word(w) for w in (
+    "رقم برقم القرار قرار الفرقة الفوج الكتيبة اللواء الطريق طريق المادة البند الفصل الصفحة الحافلة الرحلة "
+    "المبنى المبني الحي الحاجز النقطة المخرج البوابة الطائرة").split())
 _PERCENT_WORDS = {"بالمايه", "بالميه", "%"}
 
 
@@ -465,6 +469,8 @@ def _role(tokens: Sequence[Token], first: int, last: int, value: int, fraction: 
         return "time"
     if prev is not None and (prev.stems & _YEAR_CUES):
         return "year"
+    if prev is not None and prev.kind == "word" and prev.key in _LABEL_CUES and tokens[first].kind == "number":
+        return "label"  # "القرار 2254", "الفرقة 17", "رقم 5"
     if nxt is not None and nxt.key in ("ه", "م") and last - first == 1 and 100 <= value <= 2100:
         return "year"  # "1436 هـ", "2015 م"
     single_digit = last - first == 1 and tokens[first].kind == "number"
