@@ -67,6 +67,14 @@ def _same_name_as_admin1(pm: Any) -> bool:
         p.name.split()[-1].lower() in p.admin1.lower() or (p.name_ar and p.name_ar == p.admin1_ar))
 
 
+_SAME_SITE_KM = 10
+
+
+def _vague(pm: Any) -> bool:
+    """A country, a region or "شمال العراق": compatible with any place inside it."""
+    return pm.place.kind in ("country", "region") or (pm.geo_precision or 1) >= 3 and not pm.place.admin1
+
+
 def _place_compatible(a: Any | None, b: Any | None) -> bool:
     if a is None or b is None:
         return True
@@ -75,23 +83,24 @@ def _place_compatible(a: Any | None, b: Any | None) -> bool:
         return True
     if pa.country and pb.country and pa.country != pb.country:
         return False
-    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
-    if pa.kind == "country" or pb.kind == "country":
+    if _vague(a) or _vague(b):
         return True
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
     same_admin1 = bool(pa.admin1) and pa.admin1 == pb.admin1
     if same_admin1 and (coarse >= 3 or _same_name_as_admin1(a) or _same_name_as_admin1(b)):
         return True
-    return _km(pa, pb) <= (30 if coarse < 3 else 100)
+    if coarse >= 3:
+        return _km(pa, pb) <= 100
+    # Two different named towns are two places, unless one lies inside the other.
+    return _km(pa, pb) <= _SAME_SITE_KM
 
 
 def _date_compatible(a: Any | None, b: Any | None) -> bool:
+    """Two explicit, different days in one article are two incidents; coarser dates must contain the finer."""
     if a is None or b is None or a.value is None or b.value is None:
         return True
-    if a.value == b.value:
-        return True
-    if len(a.value) == 10 and len(b.value) == 10:
-        return abs((dt.date.fromisoformat(a.value) - dt.date.fromisoformat(b.value)).days) <= 1
-    return a.value[:7] == b.value[:7] if min(len(a.value), len(b.value)) >= 7 else a.value[:4] == b.value[:4]
+    short, long_ = sorted((a.value, b.value), key=len)
+    return long_.startswith(short)
 
 
 def _sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) -> bool:
@@ -199,12 +208,11 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         counts = sentence_counts(doc, sent)
         if _sentence_flag(doc, sent, "nonpolitical_strong"):
             continue
-        if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors):
-            continue
         generic = _sentence_flag(doc, sent, "generic")
         background = _sentence_flag(doc, sent, "background", head=6)
         date = _best_date(s_dates, min(t.start for t in trigs))
-        if generic and not counts and date is None:
+        if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors) or (generic and not counts and date is None):
+            _elaborate(doc, sent, trigs, counts, s_places, date, incidents)
             continue
         for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
@@ -246,6 +254,20 @@ def _same_site(a: Any | None, b: Any | None) -> bool:
     return False
 
 
+def _elaborate(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[Count], places: list[Any],
+               date: Any | None, incidents: list[Incident]) -> None:
+    """"وأسفر الهجوم عن مقتل اثنين": a weak sentence that adds figures to the incident it refers to."""
+    if not incidents or not counts:
+        return
+    if not any(t.key in _ANAPHORS for t in doc.tokens[sent.first:sent.last]):
+        return
+    inc = incidents[-1]
+    place = _best_place(doc, places, min(t.start for t in trigs), sent) if places else None
+    if _place_compatible(inc.place, place) and _date_compatible(inc.date, date):
+        inc.counts.extend(counts)
+        inc.sentences.append(sent.index)
+
+
 def _refine_from_anaphor(doc: Doc, sent: Sentence, places: list[Any], incidents: list[Incident]) -> None:
     """"بدأت العملية في بلدة X": a later sentence names the incident's place more precisely."""
     if not incidents or not places:
@@ -284,7 +306,7 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
 def _absorbs(a: Incident, b: Incident) -> bool:
     """Violence, air and shelling sentences elaborate one incident when they add no new place or day."""
     groups = {a.group, b.group}
-    if not groups <= {"violence", "air", "shelling"}:
+    if not (groups <= {"violence", "air", "shelling"} or groups <= {"crowd", "violence"}):
         return False
     return (b.place is None and b.date is None) or (a.place is not None and b.place is not None)
 
@@ -352,8 +374,11 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         place = inc.place or fallback_place
         day = _event_day(doc, inc)
         role = _role(doc, inc)
-        if role == "background" and (place is None or inc.date is None):
-            continue
+        if role == "background" and (place is None or inc.date is None or len(inc.date.value or "") < 7):
+            continue  # background needs at least a month and a place (ANNOTATION.md)
+        if inc is not incidents[0] and inc.place is None and inc.date is None and not inc.counts \
+                and max(t.weight for t in inc.triggers) < 4:
+            continue  # a bare mention with nothing of its own to place, date or count
         fam = fams[family]
         ev = Event(event_type=fam.event_type, sub_event_type=fam.sub_event_type)
         _set_date(ev, doc, inc)
@@ -377,12 +402,18 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
     return events
 
 
+_BOMBER_WORDS = ("انتحاري", "مفجر", "نفسه", "نفسيهما", "حزام", "سترة", "سترته")
+
+
 def _bomber_count(inc: Incident) -> int:
+    """Suicide bombers who died with their attack (ACLED counts them); none for drones or boats."""
+    count = 0
     for t in inc.triggers:
-        k = t.text
-        if t.family == "suicide" and ("انتحاريان" in k or "انتحاريين" in k or "نفسيهما" in k or "مزدوج" in k):
-            return 2
-    return 1
+        if t.family != "suicide" or not any(w in t.text for w in _BOMBER_WORDS):
+            continue
+        two = any(w in t.text for w in ("انتحاريان", "انتحاريين", "نفسيهما", "مزدوج"))
+        count = max(count, 2 if two else 1)
+    return count
 
 
 def _disorder(event_type: str) -> str:

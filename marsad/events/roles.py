@@ -93,7 +93,11 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     rest = [s for s in scored if s[2] is not m1 and (actor1 is None or resolved[id(s[2])].name != actor1.name)]
     m2 = actor2 = None
     if rest:
-        best = max(rest, key=lambda s: (s[1] - max(s[0], 0), s[2].kind == "named", s[2].kind in VICTIM_KINDS))
+        if family in ("arrest", "foiled"):
+            # Those arrested or foiled: a named group over the people it is made of.
+            best = max(rest, key=lambda s: (s[2].kind == "named" and not _is_state(s[2]), s[1] - max(s[0], 0)))
+        else:
+            best = max(rest, key=lambda s: (s[1] - max(s[0], 0), s[2].kind == "named", s[2].kind in VICTIM_KINDS))
         if best[1] > 0 or best[2].armed or best[2].kind in VICTIM_KINDS:
             m2 = best[2]
             actor2 = resolved[id(m2)]
@@ -108,7 +112,7 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     if actor2 is not None:
         ev.actor2, ev.inter2 = actor2.name, actor2.inter_in(country)
         ev.actor2_ar = m2.text if m2 is not None else None
-    if ev.inter2 == "Civilians" and ev.event_type == "Battles":
+    if ev.inter2 == "Civilians" and family in ("attack", "shooting", "raid", "assassination", "arson"):
         ev.event_type, ev.sub_event_type = "Violence against civilians", "Attack"
     if family in ("attack", "shooting", "assassination", "arson") and ev.inter2 and ev.inter2 != "Civilians":
         ev.event_type, ev.sub_event_type = "Battles", "Armed clash"

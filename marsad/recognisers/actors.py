@@ -260,7 +260,18 @@ def find_actors(doc: Doc) -> list[ActorMention]:
     for m in bare.find(toks):
         add(m.first, m.last, "bare_state", (), None, m.value)
     found.sort(key=lambda a: a.first)
-    return _resolve_anaphors(doc, found, taken)
+    return [a for a in _resolve_anaphors(doc, found, taken) if not _is_source(doc, a)]
+
+
+@lru_cache(maxsize=1)
+def _attribution_heads() -> PhraseMatcher:
+    return PhraseMatcher((p, p) for p in actor_patterns().get("attribution_heads", []))
+
+
+def _is_source(doc: Doc, mention: ActorMention) -> bool:
+    """"مسؤولون في الجيش المالي", "المتحدث باسم وزارة الداخلية": the actor reports, it does not act."""
+    window = doc.tokens[max(0, mention.first - 3):mention.first]
+    return any(m.last >= len(window) - 2 for m in _attribution_heads().find_all(window))
 
 
 @lru_cache(maxsize=1)

@@ -8,6 +8,7 @@ from marsad.doc import Doc
 from marsad.lexicon import cue_matcher, families, trigger_matcher
 
 _NEGATION_WINDOW = 2
+_IRREALIS_WINDOW = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,11 +30,16 @@ class Trigger:
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Longest trigger phrases in the text, minus negated ones ("لم يسفر عن...")."""
     negations = {m.first for m in cue_matcher("negation").find_all(doc.tokens)}
+    irrealis = {m.last for m in cue_matcher("irrealis").find_all(doc.tokens)}
     out = []
     for m in trigger_matcher().find(doc.tokens):
         if any(m.first - k in negations for k in range(1, _NEGATION_WINDOW + 1)):
             continue
+        weight = m.value.weight
+        # "تمهيدا لتنفيذ عمليات اغتيال": a planned act is context, not an event.
+        if any(m.first - k in irrealis for k in range(0, _IRREALIS_WINDOW + 1)):
+            weight = 1
         sent = doc.sentence_of(m.start)
         out.append(Trigger(m.first, m.last, m.start, m.end, doc.text[m.start:m.end], m.value.family,
-                           m.value.weight, sent.index))
+                           weight, sent.index))
     return out

@@ -17,6 +17,9 @@ from marsad.text.normalize import fold_word
 from marsad.text.tokens import Token, tokenize
 
 V = TypeVar("V")
+GAP = "…"
+_MAX_GAP = 4
+_QUOTES = {'"', "'", "`", "´"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,33 +47,29 @@ class PhraseMatcher(Generic[V]):
         return self._size
 
     def add(self, phrase: str, value: V) -> None:
-        keys = tuple(fold_word(t.text) for t in tokenize(phrase) if t.kind != "punct")
-        if not keys:
+        """Add a phrase; a word "…" stands for a gap of up to four tokens ("أطلق … النار")."""
+        keys = tuple(GAP if t.text == GAP else fold_word(t.text)
+                     for t in tokenize(phrase.replace(GAP, f" {GAP} ")) if t.kind != "punct" or t.text == GAP)
+        keys = tuple(k for k in keys if k)
+        if not keys or keys[0] == GAP:
             return
         self._index[keys[0]].append((keys[1:], phrase, value))
         self._size += 1
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
-        """Every match, overlapping ones included, in text order (longest first at a position)."""
+        """Every match, overlapping ones included, in text order (longest first at a position).
+
+        Quotation marks inside a phrase are skipped: تنظيم "داعش" matches "تنظيم داعش".
+        """
         out: list[PhraseMatch[V]] = []
         n = len(tokens)
         for i, tok in enumerate(tokens):
             if tok.kind == "punct":
                 continue
-            seen: set[int] = set()
             for stem in tok.stems:
                 for rest, phrase, value in self._index.get(stem, ()):
-                    if id(value) in seen and not rest:
-                        continue
-                    j = i + 1
-                    ok = True
-                    for key in rest:
-                        if j >= n or key not in tokens[j].stems:
-                            ok = False
-                            break
-                        j += 1
-                    if ok:
-                        seen.add(id(value))
+                    j = _match_rest(tokens, i + 1, rest, n)
+                    if j is not None:
                         out.append(PhraseMatch(i, j, tok.start, tokens[j - 1].end, phrase, value))
         out.sort(key=lambda m: (m.first, -(m.last - m.first)))
         return _dedupe(out)
@@ -84,6 +83,30 @@ class PhraseMatcher(Generic[V]):
                 chosen.append(m)
                 taken_until = m.last
         return chosen
+
+
+def _skip_quotes(tokens: Sequence[Token], j: int, n: int) -> int:
+    while j < n and tokens[j].kind == "punct" and tokens[j].key in _QUOTES:
+        j += 1
+    return j
+
+
+def _match_rest(tokens: Sequence[Token], j: int, rest: tuple[str, ...], n: int) -> int | None:
+    """Index one past the match of ``rest`` starting at token ``j``, or None."""
+    for k, key in enumerate(rest):
+        if key == GAP:
+            for gap in range(0, _MAX_GAP + 1):
+                if j + gap > n or any(t.kind == "punct" and t.key not in _QUOTES for t in tokens[j:j + gap]):
+                    break
+                end = _match_rest(tokens, j + gap, rest[k + 1:], n)
+                if end is not None:
+                    return end
+            return None
+        j = _skip_quotes(tokens, j, n)
+        if j >= n or key not in tokens[j].stems:
+            return None
+        j += 1
+    return j
 
 
 def _dedupe(matches: list[PhraseMatch[V]]) -> list[PhraseMatch[V]]:
