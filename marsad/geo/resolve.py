@@ -1,0 +1,623 @@
+"""Toponym resolution: find place names in Arabic text and pick the place each one means.
+
+1. Scan: at every word, try the gazetteer names that start there, longest first, on the word
+   as written and without a proclitic ("بدير الزور" -> "دير الزور", "للرقة" -> "الرقة").
+2. Read the context of each name: cue words before it (مدينة، محافظة، ريف، حي، قرب، شرق، بين...),
+   coordination with the previous name ("بلدتي X وY", "ريفي حلب وإدلب"), titles and "بن" that
+   make it a person, a qualifying definite noun that makes a country homograph an adjective.
+3. Score every candidate place: prominence (kind, population), cue agreement, common-word and
+   weak-variant penalties, then the article's context (countries, governorates and districts
+   named elsewhere, distance to places already resolved).  Two passes: unambiguous, prominent
+   names first; they become the context of the rest.
+4. Keep the best candidate when its score reaches ``ACCEPT``; when unsure, no place.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from marsad.geo.gazetteer import Gazetteer, gazetteer
+from marsad.geo.lexicon import (
+    BLOCKING_CUES,
+    COMMON_WORDS,
+    CUE_WORDS,
+    DIRECTION_ADJECTIVES,
+    DIRECTIONS,
+    DISTANCE_FILLER,
+    EVIDENCE_CUES,
+    GIVEN_NAMES,
+    KIND_CUES,
+    LOCATIVE_PROCLITICS,
+    LOCATIVES,
+    NOT_QUALIFIED,
+    PERSON_NEXT,
+    TITLES,
+    WEAK_LOCATIVES,
+)
+from marsad.geo.model import Place, PlaceMention
+from marsad.text.normalize import normalize_char
+from marsad.text.tokens import Token, tokenize
+
+ACCEPT = 0.58
+ANCHOR = 0.72
+
+_PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
+_CUE_INDEX: dict[str, str] = {}
+for _type, _words in CUE_WORDS.items():
+    for _w in _words:
+        _CUE_INDEX.setdefault(_w, _type)
+_KIND_FOR_CUE = {
+    "town": ("town", "landmark"), "admin1": ("admin1",), "admin2": ("admin2", "admin3", "region", "town"),
+    "admin3": ("admin3", "admin2"), "neighbourhood": ("neighbourhood", "town"), "camp": ("landmark", "town", "neighbourhood"),
+    "countryside": ("region", "town", "admin1", "admin2"), "near": (), "between": (), "direction": (), "facility": (),
+    "capital": ("town",), "street": (), "media": (), "area": ("admin2", "admin3", "region", "town", "neighbourhood", "landmark"),
+}
+#: cue words used in one country only ("معتمدية" is a Tunisian delegation)
+_CUE_COUNTRY = {"معتمديه": "TUN", "معتمديات": "TUN", "عماله": "MAR"}
+_SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
+_COORD = {"و", "،", ",", "او", "أو"}
+
+
+@dataclass
+class _Cand:
+    key: str  # folded key of the first word as matched
+    strip: int  # key characters of the proclitic removed from the first token
+    prefix: str  # the proclitic removed ("" when none)
+
+
+@dataclass
+class _Span:
+    first: int
+    last: int  # one past the last token
+    key: str
+    strip: int
+    prefix: str
+    strong: list[int]
+    weak: list[int]
+    cues: list[tuple[str, str, int]] = field(default_factory=list)  # (type, folded word, token index)
+    cue_first: int = -1  # first token of the relation cue (ريف/شرق/قرب...) included in the mention
+    relation: str = "in"
+    direction: str | None = None
+    locative: int = 0  # 2 "في X", 1 "إلى X" / "بX", 0 none
+    blocked: bool = False  # a street or a TV channel named after the place
+    coordinated_with: int = -1  # index of the previous span this one is listed with
+    inherit: bool = False  # joined by "و": takes that span's cue words ("بلدتي X وY")
+    person: bool = False
+    adjective: bool = False
+    dir_adj_end: int = -1  # token index one past a direction adjective consumed ("ريف حلب الشمالي")
+    sentence: int = 0
+    dateline: bool = False
+    scores: dict[int, float] = field(default_factory=dict)
+    best: int = -1
+
+
+def _token_keys(tok: Token) -> list[_Cand]:
+    """The first-word keys a token may match under: itself, then without a proclitic."""
+    k = tok.key
+    out = [_Cand(k, 0, "")]
+    for pre in _PROCLITICS:
+        if k.startswith(pre) and len(k) - len(pre) >= 2:
+            rest = k[len(pre):]
+            if pre.endswith("ال"):
+                out.append(_Cand("ال" + rest, len(pre) - 2, pre[:-2]))
+            elif pre.endswith("لل"):
+                out.append(_Cand("ال" + rest, len(pre), pre[:-1]))
+            else:
+                out.append(_Cand(rest, len(pre), pre))
+    return out
+
+
+def _cue_of(tok: Token) -> tuple[str, str] | None:
+    """(cue type, folded word) when the token is a cue word, with or without a proclitic."""
+    if tok.kind != "word":
+        return None
+    for c in _token_keys(tok):
+        t = _CUE_INDEX.get(c.key)
+        if t:
+            return t, c.key
+        if c.key in DIRECTIONS:
+            return "direction", c.key
+    return None
+
+
+def _is_cue_word(key: str) -> bool:
+    return key in _CUE_INDEX or key in DIRECTIONS or key in TITLES
+
+
+def _surface_offset(tok: Token, strip: int) -> int:
+    """Character offset in the text after the first ``strip`` key characters of the token."""
+    if strip <= 0:
+        return tok.start
+    seen = 0
+    for i, ch in enumerate(tok.text):
+        if normalize_char(ch):
+            seen += 1
+            if seen == strip:
+                j = i + 1
+                while j < len(tok.text) and not normalize_char(tok.text[j]):
+                    j += 1
+                return tok.start + j
+    return tok.start
+
+
+def _km(a: Place, b: Place) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+class Resolver:
+    def __init__(self, gaz: Gazetteer | None = None) -> None:
+        self.g = gaz or gazetteer()
+
+    # ------------------------------------------------------------------ scanning
+    def _scan(self, tokens: Sequence[Token]) -> list[_Span]:
+        g = self.g
+        spans: list[_Span] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            tok = tokens[i]
+            if tok.kind != "word":
+                i += 1
+                continue
+            best: _Span | None = None
+            for cand in _token_keys(tok):
+                maxw = g.max_words.get(cand.key, 0)
+                if not maxw:
+                    continue
+                for length in range(min(maxw, n - i), 0, -1):
+                    if best is not None and length <= best.last - best.first:
+                        break
+                    words = [cand.key]
+                    ok = True
+                    for j in range(i + 1, i + length):
+                        if tokens[j].kind != "word":
+                            ok = False
+                            break
+                        words.append(tokens[j].key)
+                    if not ok:
+                        continue
+                    key = " ".join(words)
+                    strong = g.ar_ids(key)
+                    weak = g.weak_ids(key)
+                    if strong or weak:
+                        best = _Span(i, i + length, key, cand.strip, cand.prefix, list(strong), list(weak))
+                        break
+            if best is None or (best.last - best.first == 1 and _is_cue_word(best.key)):
+                i += 1
+                continue
+            spans.append(best)
+            i = best.last
+        return spans
+
+    # ------------------------------------------------------------------ context of each span
+    def _context(self, tokens: Sequence[Token], spans: list[_Span], text: str | None) -> None:
+        sent = 0
+        sent_of: list[int] = []
+        for k, tok in enumerate(tokens):
+            sent_of.append(sent)
+            if tok.kind == "punct" and tok.text in _SENTENCE_END:
+                sent += 1
+            elif text is not None and k + 1 < len(tokens) and "\n" in text[tok.end:tokens[k + 1].start]:
+                sent += 1
+        span_at_end = {sp.last: idx for idx, sp in enumerate(spans)}
+        for idx, sp in enumerate(spans):
+            sp.sentence = sent_of[sp.first]
+            if sp.prefix in LOCATIVE_PROCLITICS:
+                sp.locative = 1
+            # cue words right before the name (up to three: "في ريف مدينة X", "شمال شرق X")
+            j = sp.first - 1
+            if sp.strip == 0 or sp.prefix in ("", "و", "ف"):
+                while j >= 0 and sp.first - j <= 4:
+                    tok = tokens[j]
+                    cue = _cue_of(tok)
+                    if cue is None:
+                        break
+                    sp.cues.append((cue[0], cue[1], j))
+                    j -= 1
+                # "إلى الشرق من X", "على بعد 10 كم شرق X"
+                if not sp.cues:
+                    k = sp.first - 1
+                    steps = 0
+                    while k >= 0 and steps < 6 and (tokens[k].kind == "number" or tokens[k].key in DISTANCE_FILLER
+                                                     or any(c.key in DISTANCE_FILLER for c in _token_keys(tokens[k]))):
+                        k -= 1
+                        steps += 1
+                    if 0 < steps and k >= 0:
+                        cue = _cue_of(tokens[k])
+                        if cue and cue[0] in ("direction", "near"):
+                            sp.cues.append((cue[0], cue[1], k))
+                            j = k - 1
+                if j >= 0 and tokens[j].kind == "word":
+                    keys = {c.key for c in _token_keys(tokens[j])}
+                    if keys & LOCATIVES:
+                        sp.locative = 2
+                    elif keys & WEAK_LOCATIVES:
+                        sp.locative = max(sp.locative, 1)
+                # a TV channel, a newspaper, a street: "قناة الميادين", "صحيفة "الرياض"", "شارع بغداد"
+                k = sp.first - 1
+                while k >= 0 and tokens[k].kind == "punct" and tokens[k].text in ('"', "'", "«", "(", "“"):
+                    k -= 1
+                if k >= 0:
+                    cue = _cue_of(tokens[k])
+                    if cue and cue[0] in BLOCKING_CUES:
+                        sp.blocked = True
+            types = {c[0] for c in sp.cues}
+            if "countryside" in types:
+                sp.relation = "countryside"
+            elif "near" in types:
+                sp.relation = "near"
+            elif "direction" in types:
+                sp.relation = "direction"
+                codes = [DIRECTIONS[c[1]] for c in sorted(sp.cues, key=lambda c: c[2]) if c[0] == "direction"]
+                sp.direction = "".join(dict.fromkeys(codes))[:2]
+            rel_tokens = [c[2] for c in sp.cues if c[0] in ("countryside", "near", "direction")]
+            if rel_tokens:
+                sp.cue_first = min(rel_tokens)
+            # coordination: "X وY", "X، Y" right after another name
+            prev = sp.first - 1
+            conj = sp.prefix in ("و", "وب") and sp.strip > 0
+            listed = False
+            if not conj and prev >= 0 and tokens[prev].key in _COORD:
+                conj = tokens[prev].key in ("و", "او")
+                listed = True
+                prev -= 1
+            if (conj or listed) and (prev + 1) in span_at_end and span_at_end[prev + 1] < idx:
+                sp.coordinated_with = span_at_end[prev + 1]
+                sp.inherit = conj
+            # titles and "بن": a person
+            if sp.first > 0 and not sp.cues:
+                pk = {c.key for c in _token_keys(tokens[sp.first - 1])}
+                if pk & TITLES:
+                    sp.person = True
+            if sp.last < len(tokens) and tokens[sp.last].kind == "word" and tokens[sp.last].key in PERSON_NEXT:
+                sp.person = True
+            # a definite noun before a country homograph makes it an adjective ("القوات السعودية")
+            if sp.first > 0 and sp.strip == 0 and tokens[sp.first - 1].kind == "word":
+                pk = tokens[sp.first - 1].key
+                if any(pk.startswith(p) for p in ("ال", "وال", "بال", "فال", "لل")) and pk not in NOT_QUALIFIED \
+                        and _cue_of(tokens[sp.first - 1]) is None:
+                    sp.adjective = True
+            # direction adjective after ("ريف حلب الشمالي")
+            if sp.last < len(tokens) and tokens[sp.last].key in DIRECTION_ADJECTIVES:
+                end = sp.last + 1
+                if end < len(tokens) and tokens[end].key in DIRECTION_ADJECTIVES:
+                    end += 1
+                sp.dir_adj_end = end
+            # dateline: a name in the first words followed by "-" or "(" ("دمشق - ...")
+            line_start = sp.first <= 3 or (text is not None and sp.first > 0
+                                           and "\n" in text[tokens[sp.first - 1].end:tokens[sp.first].start])
+            if line_start and sp.last < len(tokens) and tokens[sp.last].text in ("-", "(", ":", "–", "—"):
+                sp.dateline = True
+        # coordinated names inherit the cues of the first one ("بلدتي X وY", "ريفي حلب وإدلب")
+        for sp in spans:
+            if sp.coordinated_with >= 0 and sp.inherit and spans[sp.coordinated_with].blocked:
+                sp.blocked = True
+            if sp.coordinated_with >= 0 and sp.inherit and not sp.cues:
+                head = spans[sp.coordinated_with]
+                sp.cues = [(t, w, -1) for t, w, _ in head.cues if t not in ("facility", "capital", "street", "media")]
+                if head.relation != "in" and sp.cues:
+                    sp.relation = head.relation
+                    sp.direction = head.direction
+                sp.locative = max(sp.locative, head.locative)
+
+    # ------------------------------------------------------------------ scoring
+    def _prior(self, i: int) -> float:
+        p = self.g.place(i)
+        r = self.g.rank_of(i)
+        kind = p.kind
+        if kind == "country":
+            return 0.95
+        if kind in ("region", "landmark"):
+            return 0.78
+        if kind == "admin1":
+            return 0.62
+        if kind == "admin2":
+            return 0.5
+        if kind == "admin3":
+            return 0.45
+        if kind == "neighbourhood":
+            return 0.3
+        # towns
+        if r >= 1_000_000:
+            return 0.86
+        if r >= 100_000:
+            return 0.76
+        if r >= 20_000:
+            return 0.66
+        if r >= 5_000:
+            return 0.58
+        if r >= 1:
+            return 0.53
+        return 0.5
+
+    def _score(self, sp: _Span, i: int, ctx: _Context | None, tokens: Sequence[Token]) -> float:
+        g = self.g
+        p = g.place(i)
+        flags = g.flags_of(i)
+        rank = g.rank_of(i)
+        s = self._prior(i)
+        types = {c[0] for c in sp.cues}
+        kind_cue = bool(types & KIND_CUES)
+        evidence_cue = bool(types & EVIDENCE_CUES)
+        words = sp.key.split(" ")
+        single = len(words) == 1
+        if sp.blocked:
+            return -1.0
+        if sp.person:
+            if p.kind in ("town", "neighbourhood", "admin2", "admin3") and rank < 100_000:
+                return -1.0
+            s -= 0.2
+        if i not in sp.strong:  # weak variant ("رقة" for "الرقة"): after a kind cue only
+            if not kind_cue or (single and sp.key in COMMON_WORDS):
+                return -1.0
+            s -= 0.1
+        if p.kind == "country" and sp.adjective and "adjective-homograph" in g.country_flags.get(p.country, ()):
+            return -1.0
+        # what kind of place the cue words ask for
+        kinds_wanted: set[str] = set()
+        for t in types:
+            kinds_wanted.update(_KIND_FOR_CUE.get(t, ()))
+        if kind_cue:
+            s += 0.3
+        elif types & {"near", "direction", "between"}:
+            s += 0.2
+        elif types & {"facility", "area"}:
+            s += 0.15
+        elif "capital" in types:
+            s += 0.1
+        for _t, w, _k in sp.cues:
+            if w in _CUE_COUNTRY and p.country != _CUE_COUNTRY[w]:
+                s -= 0.4
+        if kinds_wanted:
+            if p.kind in kinds_wanted:
+                s += 0.15
+            elif p.kind != "country":
+                s -= 0.2
+        elif p.kind in ("admin1", "admin2", "admin3") and not types:
+            s -= 0.02  # a bare name is the town rather than the unit named after it
+        if p.kind == "neighbourhood":
+            s += 0.35 if "neighbourhood" in types else -0.05
+        if "countryside" in types and p.kind in ("admin1", "region"):
+            s += 0.25  # "ريفي حلب وإدلب": the governorates' countryside
+        s += (0.0, 0.04, 0.08)[sp.locative]
+        # common words, given names, person-like names, nationality adjectives
+        common = "common" in flags
+        if single:
+            common = common or sp.key in COMMON_WORDS or sp.key in GIVEN_NAMES or sp.key in g.adjectives
+        else:
+            common = common or words[0] in ("عبد", "عبدال") or words[-1] == "الدين" \
+                or (words[0] in ("ابو", "ام") and words[1] in GIVEN_NAMES)
+        if p.kind == "country" and "ambiguous" in g.country_flags.get(p.country, ()):
+            common = True
+        if single and sp.key in g.adjectives and p.kind != "country":
+            return -1.0
+        if common and not kind_cue:
+            if p.kind == "country" and sp.locative < 1:
+                return -1.0
+            s -= 0.3 if (rank >= 1_000_000 or p.kind == "country") and single else 0.45
+            kinds_wanted = set()
+        # a one-word village, district or far-away town needs evidence: a cue, a preposition,
+        # or a name it is listed with
+        if single and not evidence_cue and sp.coordinated_with < 0 and not (ctx and ctx.adjacent_support(sp, p)):
+            small = p.kind in ("neighbourhood", "admin2", "admin3") or (p.kind == "town" and rank < 20_000)
+            far = "group:world" in flags or (p.source == "geonames" and p.country not in g.focus)
+            if far and sp.locative < 2:
+                return -1.0
+            if small and (sp.locative == 0 or (sp.locative == 1 and rank < 5_000 and sp.strip)):
+                return -1.0
+        if single and len(sp.key) <= 3 and not kind_cue and rank < 100_000:
+            s -= 0.12
+        if not single:
+            s += 0.08
+        if sp.strip:
+            s -= 0.08 if sp.prefix in ("ل", "ك") and rank < 100_000 else 0.03
+        if "group:world" in flags or (p.source == "geonames" and p.country not in g.focus):
+            s -= 0.1
+        if ctx is not None:
+            s += ctx.bonus(self, sp, i, p)
+        return s
+
+    # ------------------------------------------------------------------ main entry
+    def resolve(self, text_or_tokens: str | Sequence[Token], *, country_hint: str | None = None,
+                text: str | None = None) -> list[PlaceMention]:
+        if isinstance(text_or_tokens, str):
+            text = text_or_tokens
+            tokens = tokenize(text)
+        else:
+            tokens = list(text_or_tokens)
+        spans = self._scan(tokens)
+        if not spans:
+            return []
+        self._context(tokens, spans, text)
+        # pass 1: no article context
+        for sp in spans:
+            sp.scores = {i: self._score(sp, i, None, tokens) for i in set(sp.strong) | set(sp.weak)}
+        ctx = _Context(self.g, country_hint)
+        for k, sp in enumerate(spans):
+            if not sp.scores:
+                continue
+            ranked = sorted(sp.scores, key=lambda i: (-sp.scores[i], self.g.sort_key(i)))
+            top = ranked[0]
+            if sp.scores[top] < ANCHOR:
+                continue
+            second = ranked[1] if len(ranked) > 1 else None
+            if second is not None and sp.scores[second] > sp.scores[top] - 0.15 \
+                    and not _same_area(self.g.place(top), self.g.place(second)):
+                continue
+            if self._reliable(sp, top):
+                ctx.add(k, self.g.place(top), sp)
+        # adjectives of nationality name countries too ("الحكومة السورية")
+        for tok in tokens:
+            if tok.kind == "word":
+                iso = self.g.adjectives.get(tok.key)
+                if iso:
+                    ctx.countries_weak.add(iso)
+        # pass 2: with context, twice (the second sees the first's choices)
+        chosen: dict[int, int] = {}
+        for _ in range(2):
+            for k, sp in enumerate(spans):
+                if not sp.scores:
+                    continue
+                sp.scores = {i: self._score(sp, i, ctx.without(k), tokens) for i in sp.scores}
+                ranked = sorted(sp.scores, key=lambda i: (-sp.scores[i], self.g.sort_key(i)))
+                if sp.scores[ranked[0]] >= ACCEPT:
+                    chosen[k] = ranked[0]
+                    if self._reliable(sp, ranked[0]):
+                        ctx.add(k, self.g.place(ranked[0]), sp)
+                    else:
+                        ctx.remove(k)
+                else:
+                    chosen.pop(k, None)
+                    ctx.remove(k)
+        out = []
+        for k, sp in enumerate(spans):
+            if k not in chosen:
+                continue
+            i = chosen[k]
+            out.append(self._mention(tokens, sp, i, text))
+        return out
+
+    def _reliable(self, sp: _Span, i: int) -> bool:
+        """Whether a resolved name may serve as context for the others."""
+        p = self.g.place(i)
+        if len(sp.key.split(" ")) > 1 or p.kind in ("country", "admin1", "region", "landmark"):
+            return True
+        if sp.key in COMMON_WORDS:
+            return False
+        return self.g.rank_of(i) >= 20_000 or bool({c[0] for c in sp.cues} & KIND_CUES)
+
+    def _mention(self, tokens: Sequence[Token], sp: _Span, i: int, text: str | None) -> PlaceMention:
+        g = self.g
+        p = g.place(i)
+        name_start = _surface_offset(tokens[sp.first], sp.strip)
+        name_end = tokens[sp.last - 1].end
+        start, end = name_start, name_end
+        relation = sp.relation
+        if sp.cue_first >= 0:
+            start = tokens[sp.cue_first].start
+            for c in _token_keys(tokens[sp.cue_first]):
+                if c.key in CUE_WORDS["countryside"] or c.key in CUE_WORDS["near"] or c.key in DIRECTIONS:
+                    start = _surface_offset(tokens[sp.cue_first], c.strip)
+                    break
+        direction = sp.direction
+        if sp.dir_adj_end > 0 and (relation == "countryside" or p.kind in ("region", "admin1", "country")):
+            end = tokens[sp.dir_adj_end - 1].end
+            codes = [DIRECTION_ADJECTIVES[tokens[t].key] for t in range(sp.last, sp.dir_adj_end)]
+            direction = direction or "".join(codes)
+        precision = p.precision
+        if relation in ("near", "direction", "countryside"):
+            precision = max(precision, 2)
+        if relation == "countryside" and p.kind in ("admin1", "region", "country"):
+            precision = 3
+        if p.kind in ("admin1", "country"):
+            precision = 3
+        # the surface text of the span
+        if text is not None:
+            surface = text[start:end]
+        else:
+            surface = " ".join(t.text for t in tokens if start <= t.start and t.end <= end)
+        ranked = sorted(sp.scores, key=lambda j: (-sp.scores[j], g.sort_key(j)))
+        alts = [g.place(j) for j in ranked[1:6] if sp.scores[j] > -0.5]
+        cue = next((w for t, w, _ in sp.cues), None)
+        return PlaceMention(
+            text=surface, start=start, end=end, place=p, geo_precision=precision, score=round(sp.scores[i], 4),
+            alternatives=alts, cue=cue, relation=relation, direction=direction, name_start=name_start,
+            name_end=name_end, sentence=sp.sentence, dateline=sp.dateline,
+        )
+
+
+def _same_area(a: Place, b: Place) -> bool:
+    """Two candidates that are the same place at different levels (town and its district)."""
+    return a.country == b.country and (a.admin1_pcode == b.admin1_pcode) and _km(a, b) < 40
+
+
+class _Context:
+    """What the article has already established: countries, admin units, resolved places."""
+
+    def __init__(self, g: Gazetteer, country_hint: str | None) -> None:
+        self.g = g
+        self.hint = (g.iso3(country_hint) if country_hint else None) or None
+        self.by_span: dict[int, tuple[Place, _Span]] = {}
+        self.countries_weak: set[str] = set()
+        self._excluded = -1
+
+    def add(self, k: int, p: Place, sp: _Span) -> None:
+        self.by_span[k] = (p, sp)
+
+    def remove(self, k: int) -> None:
+        self.by_span.pop(k, None)
+
+    def without(self, k: int) -> _Context:
+        self._excluded = k
+        return self
+
+    def bonus(self, r: Resolver, sp: _Span, i: int, p: Place) -> float:
+        # other names only: the same name elsewhere in the article must not vouch for itself
+        others = [(q, s) for k, (q, s) in self.by_span.items() if k != self._excluded and s.key != sp.key]
+        countries = {q.country for q, _ in others}
+        if self.hint:
+            countries.add(self.hint)
+        b = 0.0
+        if p.kind == "country":
+            return 0.05 if p.country in countries else 0.0
+        if countries or self.countries_weak:
+            if p.country in countries:
+                b += 0.1
+            elif p.country in self.countries_weak:
+                b += 0.05
+            else:
+                b -= 0.3 if countries else 0.15
+        a1 = {q.admin1_pcode for q, _ in others if q.admin1_pcode and q.kind != "country"}
+        a2 = {q.admin2_pcode for q, _ in others if q.admin2_pcode and q.kind != "country"}
+        if p.admin1_pcode and p.admin1_pcode in a1:
+            b += 0.15
+        if p.admin2_pcode and p.admin2_pcode in a2:
+            b += 0.1
+        if p.kind == "neighbourhood":
+            cities = {q.id for q, _ in others}
+            city = next((f[5:] for f in r.g.flags_of(i) if f.startswith("city:")), None)
+            if city and f"SY:{city}" in cities:
+                b += 0.35
+        near = [(q, s) for q, s in others if q.kind not in ("country", "admin1", "region") and s.sentence == sp.sentence]
+        close = [(q, s) for q, s in near if _km(p, q) < 30]
+        if close:
+            adjacent = any(abs(s.first - sp.last) <= 3 or abs(sp.first - s.last) <= 3 for _, s in close)
+            b += 0.15 if adjacent else 0.08
+        if self.adjacent_support(sp, p):
+            b += 0.1
+        return b
+
+    def adjacent_support(self, sp: _Span, p: Place) -> bool:
+        """A resolved name right before or after this one places it: "لودر في أبين", "دوما جنوب نابلس"."""
+        for k, (q, s) in self.by_span.items():
+            if k == self._excluded or s.key == sp.key or s.sentence != sp.sentence:
+                continue
+            if not (0 <= s.first - sp.last <= 2 or 0 <= sp.first - s.last <= 2):
+                continue
+            if q.kind in ("admin1", "region") and q.admin1_pcode and q.admin1_pcode == p.admin1_pcode:
+                return True
+            if q.kind not in ("country", "admin1", "region") and _km(p, q) < 30:
+                return True
+        return False
+
+
+_RESOLVER: Resolver | None = None
+
+
+def resolve(text_or_tokens: str | Sequence[Token], *, country_hint: str | None = None,
+            text: str | None = None) -> list[PlaceMention]:
+    """Place mentions in an Arabic text (or its tokens), in text order.
+
+    ``country_hint`` (ISO3/ISO2, English or Arabic name) favours that country's places, e.g. from
+    the outlet or the dateline.  When tokens are passed, pass ``text`` too to get exact mention
+    strings (offsets are always those of the tokens' text).
+    """
+    global _RESOLVER
+    if _RESOLVER is None:
+        _RESOLVER = Resolver()
+    return _RESOLVER.resolve(text_or_tokens, country_hint=country_hint, text=text)
