@@ -7,13 +7,14 @@ article contributes two events (complete linkage), so chains of near-matches can
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from marsad.dedup.dates import event_interval, is_day_precise
-from marsad.dedup.match import DEFAULT, DedupConfig, Verdict, _level, compare, fold_name
+from marsad.dedup.match import DEFAULT, DedupConfig, Facts, Verdict, _level, compare, facts, fold_name
 from marsad.events.model import Event
 
 
@@ -37,25 +38,71 @@ class CanonicalEvent:
                    article_ids=list(data["article_ids"]), reasons=list(data.get("reasons", [])))
 
 
-def _candidate_pairs(events: Sequence[Event], config: DedupConfig) -> Iterable[tuple[int, int]]:
-    """Index pairs close enough in country and date to be worth comparing."""
-    blocks: dict[str, list[tuple[dt.date, dt.date, int]]] = defaultdict(list)
-    for i, e in enumerate(events):
-        start, end = event_interval(e.event_date)
-        if start is not None:
-            blocks[(e.country or "").upper()].append((start, end, i))
+def _cells(point: tuple[float, float], km: float) -> tuple[int, int, float]:
+    """Grid cell of ``point`` for a search radius of ``km`` (longitude cells sized for |lat| <= 60)."""
+    size = km / 111.0
+    return int(point[1] // (2 * size)), int(point[0] // size), size
+
+
+def _candidate_pairs(fs: Sequence[Facts], config: DedupConfig) -> Iterable[tuple[int, int]]:
+    """Index pairs close enough in place and date to be worth comparing (blocking).
+
+    Town-level events meet town-level events in the 3x3 grid cells of ``town_km`` around them, and
+    "near X" events in cells of ``near_km``; admin-level events meet every event of their admin1;
+    events with a place name but no coordinates meet events with the same name. Within a block
+    only events whose dates can match pair up.
+    """
     slack = dt.timedelta(days=max(1, config.imprecise_days))
-    for country, rows in sorted(blocks.items()):
+    buckets: dict[tuple, list[tuple[dt.date, dt.date, int]]] = defaultdict(list)
+    probes: list[tuple[int, dt.date, dt.date, list[tuple]]] = []
+    around = [(dx, dy) for dx in (-1, 0, 1) for dy in (-1, 0, 1)]
+    for i, f in enumerate(fs):
+        start, end, level = f.start, f.end, f.level
+        if start is None or end is None or level == 9:
+            continue
+        admin = ("admin", f.admin1) if f.admin1 else None
+        own: list[tuple] = [admin] if admin else []
+        probe: list[tuple] = []
+        if level <= 2 and f.point is not None:
+            nx, ny, _ = _cells(f.point, config.near_km)
+            own.append(("near-all", nx, ny))
+            if level == 1:
+                tx, ty, _ = _cells(f.point, config.town_km)
+                own.append(("town", tx, ty))
+                probe += [("town", tx + dx, ty + dy) for dx, dy in around]
+                probe += [("near-2", nx + dx, ny + dy) for dx, dy in around]
+            else:
+                own.append(("near-2", nx, ny))
+                probe += [("near-all", nx + dx, ny + dy) for dx, dy in around]
+        elif level <= 2 and f.name:
+            own.append(("name", f.name))
+            probe.append(("name", f.name))
+        if level == 3 and admin:
+            probe.append(admin)
+        for key in own:
+            buckets[key].append((start, end, i))
+        probes.append((i, start, end, probe))
+    spans: dict[tuple, dt.timedelta] = {}
+    for key, rows in buckets.items():
         rows.sort()
-        for k, (_, end_i, i) in enumerate(rows):
-            for start_j, _, j in rows[k + 1:]:
-                if start_j > end_i + slack:
-                    break
-                yield (i, j)
-        if country:  # events with no country may still match events in this one
-            for _, _, i in blocks.get("", []):
-                for _, _, j in rows:
-                    yield (i, j)
+        spans[key] = max(r[1] - r[0] for r in rows)
+    starts = {key: [r[0] for r in rows] for key, rows in buckets.items()}
+    seen: set[tuple[int, int]] = set()
+    for i, start, end, keys in probes:
+        for key in keys:
+            rows = buckets.get(key)
+            if not rows:
+                continue
+            lo = bisect.bisect_left(starts[key], start - slack - spans[key])
+            hi = bisect.bisect_right(starts[key], end + slack)
+            precise = fs[i].day_precise
+            for s_j, e_j, j in rows[lo:hi]:
+                if j == i or e_j < start - slack or (precise and s_j != start and fs[j].day_precise):
+                    continue
+                pair = (i, j) if i < j else (j, i)
+                if pair not in seen:
+                    seen.add(pair)
+                    yield pair
 
 
 def cluster_events(events: Sequence[Event], outlets: Mapping[str, str] | None = None,
@@ -67,16 +114,17 @@ def cluster_events(events: Sequence[Event], outlets: Mapping[str, str] | None = 
     """
     events = sorted(events, key=lambda e: e.event_id or "")
     ids = [e.event_id or f"#{i}" for i, e in enumerate(events)]
+    fs = [facts(e) for e in events]
     verdicts: dict[tuple[int, int], Verdict] = {}
 
     def verdict(i: int, j: int) -> Verdict:
         key = (i, j) if i < j else (j, i)
         if key not in verdicts:
-            verdicts[key] = compare(events[key[0]], events[key[1]], config)
+            verdicts[key] = compare(fs[key[0]], fs[key[1]], config)
         return verdicts[key]
 
     edges = []
-    for i, j in _candidate_pairs(events, config):
+    for i, j in _candidate_pairs(fs, config):
         v = verdict(i, j)
         if v.same:
             edges.append((-v.score, ids[min(i, j)], ids[max(i, j)], min(i, j), max(i, j)))

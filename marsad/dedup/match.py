@@ -12,6 +12,7 @@ Three tests must all pass, each adding to a score and a human-readable reason:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
@@ -67,34 +68,65 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(h)))
 
 
-def compare(a: Event, b: Event, config: DedupConfig = DEFAULT) -> Verdict:
+@dataclass(slots=True)
+class Facts:
+    """What the rule needs from one event, computed once (clustering compares each event many times)."""
+
+    e: Event
+    start: dt.date | None
+    end: dt.date | None
+    day_precise: bool
+    full_date: bool  # a YYYY-MM-DD string (whatever its precision)
+    level: int
+    point: tuple[float, float] | None
+    name: str
+    admin1: str
+    admin2: str
+    country: str
+    actors1: set[str]
+    actors2: set[str]
+
+
+def facts(e: Event) -> Facts:
+    start, end = event_interval(e.event_date)
+    has_point = e.latitude is not None and e.longitude is not None
+    return Facts(
+        e=e, start=start, end=end, day_precise=is_day_precise(e.event_date, e.time_precision),
+        full_date=len(e.event_date or "") == 10, level=_level(e),
+        point=(e.latitude, e.longitude) if has_point else None,  # type: ignore[arg-type]
+        name=fold_name(e.location), admin1=fold_name(e.admin1), admin2=fold_name(e.admin2),
+        country=(e.country or "").upper(), actors1=_actor_keys(e, 1), actors2=_actor_keys(e, 2),
+    )
+
+
+def compare(a: Event | Facts, b: Event | Facts, config: DedupConfig = DEFAULT) -> Verdict:
     """Whether ``a`` and ``b`` report the same incident, with the reasons either way."""
-    if a.article_id and a.article_id == b.article_id:
+    fa = a if isinstance(a, Facts) else facts(a)
+    fb = b if isinstance(b, Facts) else facts(b)
+    if fa.e.article_id and fa.e.article_id == fb.e.article_id:
         return Verdict(False, reasons=["same article (an article's events are distinct by construction)"])
     verdict = Verdict(True)
     for test in (_dates, _places, _types_and_actors):
-        ok = test(a, b, config, verdict)
-        if not ok:
+        if not test(fa, fb, config, verdict):
             verdict.same = False
             return verdict
     return verdict
 
 
-def _dates(a: Event, b: Event, config: DedupConfig, v: Verdict) -> bool:
-    (a0, a1), (b0, b1) = event_interval(a.event_date), event_interval(b.event_date)
-    if a0 is None or b0 is None:
+def _dates(fa: Facts, fb: Facts, config: DedupConfig, v: Verdict) -> bool:
+    a, b = fa.e, fb.e
+    if fa.start is None or fb.start is None:
         v.reasons.append("date unknown")
         return False
-    gap = max(0, (max(a0, b0) - min(a1, b1)).days)
-    day_a, day_b = is_day_precise(a.event_date, a.time_precision), is_day_precise(b.event_date, b.time_precision)
-    if day_a and day_b:
+    gap = max(0, (max(fa.start, fb.start) - min(fa.end, fb.end)).days)  # type: ignore[type-var,operator]
+    if fa.day_precise and fb.day_precise:
         if gap == 0:
             v.score += 2
             v.reasons.append(f"same day {a.event_date}")
             return True
         v.reasons.append(f"different days ({a.event_date} vs {b.event_date})")
         return False
-    if len(a.event_date or "") == 10 and len(b.event_date or "") == 10:
+    if fa.full_date and fb.full_date:
         if gap <= config.imprecise_days:
             v.score += 1
             v.reasons.append(f"dates within {gap} day(s), one imprecise ({a.event_date} ~ {b.event_date})")
@@ -120,20 +152,18 @@ def _level(e: Event) -> int:
     return 3 if (e.admin1 or e.admin2) else 9
 
 
-def _places(a: Event, b: Event, config: DedupConfig, v: Verdict) -> bool:
-    if a.country and b.country and a.country.upper() != b.country.upper():
+def _places(fa: Facts, fb: Facts, config: DedupConfig, v: Verdict) -> bool:
+    a, b = fa.e, fb.e
+    if fa.country and fb.country and fa.country != fb.country:
         v.reasons.append(f"different countries ({a.country} vs {b.country})")
         return False
-    la, lb = _level(a), _level(b)
+    la, lb = fa.level, fb.level
     if 9 in (la, lb):
         v.reasons.append("place unknown")
         return False
-    coarse_dates = not (len(a.event_date or "") == 10 and len(b.event_date or "") == 10)
-    name_a, name_b = fold_name(a.location), fold_name(b.location)
-    same_name = bool(name_a) and name_a == name_b and _same_admin1(a, b) is not False
-    dist = None
-    if None not in (a.latitude, a.longitude, b.latitude, b.longitude):
-        dist = haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)  # type: ignore[arg-type]
+    coarse_dates = not (fa.full_date and fb.full_date)
+    same_name = bool(fa.name) and fa.name == fb.name and not (fa.admin1 and fb.admin1 and fa.admin1 != fb.admin1)
+    dist = haversine_km(*fa.point, *fb.point) if fa.point and fb.point else None
     where = f"{a.location or a.admin1} ~ {b.location or b.admin1}"
     if max(la, lb) <= 2:
         if same_name:
@@ -145,7 +175,7 @@ def _places(a: Event, b: Event, config: DedupConfig, v: Verdict) -> bool:
             v.score += 3 if dist <= 1 else 2
             v.reasons.append(f"{dist:.1f} km apart ({where})")
             return True
-        if dist is None and la == lb == 2 and a.admin2 and _fold_eq(a.admin2, b.admin2):
+        if dist is None and la == lb == 2 and fa.admin2 and fa.admin2 == fb.admin2:
             v.score += 1
             v.reasons.append(f"same district ({a.admin2})")
             return not coarse_dates
@@ -155,54 +185,51 @@ def _places(a: Event, b: Event, config: DedupConfig, v: Verdict) -> bool:
         v.reasons.append("coarse date and coarse place: too weak to merge")
         return False
     # At least one admin-level event: it matches anything inside its admin area.
-    coarse, fine = (a, b) if la >= lb else (b, a)
-    if not coarse.admin1 or not _fold_eq(coarse.admin1, fine.admin1):
-        v.reasons.append(f"different admin areas ({coarse.admin1} vs {fine.admin1})")
+    coarse, fine = (fa, fb) if la >= lb else (fb, fa)
+    if not coarse.admin1 or coarse.admin1 != fine.admin1:
+        v.reasons.append(f"different admin areas ({coarse.e.admin1} vs {fine.e.admin1})")
         return False
-    if coarse.admin2 and fine.admin2 and not _fold_eq(coarse.admin2, fine.admin2):
-        v.reasons.append(f"different districts ({coarse.admin2} vs {fine.admin2})")
+    if coarse.admin2 and fine.admin2 and coarse.admin2 != fine.admin2:
+        v.reasons.append(f"different districts ({coarse.e.admin2} vs {fine.e.admin2})")
         return False
-    area = coarse.admin2 or coarse.admin1
-    v.reasons.append(f"{fine.location or fine.admin2 or fine.admin1} lies in {area} (admin-level report)")
+    area = coarse.e.admin2 or coarse.e.admin1
+    v.reasons.append(f"{fine.e.location or fine.e.admin2 or fine.e.admin1} lies in {area} (admin-level report)")
     return True
 
 
-def _fold_eq(x: str | None, y: str | None) -> bool:
-    return bool(x) and bool(y) and fold_name(x) == fold_name(y)
-
-
-def _same_admin1(a: Event, b: Event) -> bool | None:
-    if a.admin1 and b.admin1:
-        return _fold_eq(a.admin1, b.admin1)
-    return None
+# A crowd is coded Protesters or Rioters depending on how the outlet saw it: the same actor here.
+_CROWDS = {"protesters": "crowd", "rioters": "crowd"}
 
 
 def _actor_keys(e: Event, which: int) -> set[str]:
     name, mention = (e.actor1, e.actor1_ar) if which == 1 else (e.actor2, e.actor2_ar)
     keys = {fold_name(x) for x in (name, mention) if x}
-    return {k for k in keys if k and not k.startswith(("unidentified", "unknown", "مجهول"))}
+    return {_CROWDS.get(k, k) for k in keys if k and not k.startswith(("unidentified", "unknown", "مجهول"))}
 
 
 def _matches(x: set[str], y: set[str]) -> bool:
     return any(p == q or (min(len(p), len(q)) >= 4 and (p in q or q in p)) for p in x for q in y)
 
 
-def _types_and_actors(a: Event, b: Event, config: DedupConfig, v: Verdict) -> bool:
-    a1, a2, b1, b2 = _actor_keys(a, 1), _actor_keys(a, 2), _actor_keys(b, 1), _actor_keys(b, 2)
+def _types_and_actors(fa: Facts, fb: Facts, config: DedupConfig, v: Verdict) -> bool:
+    a, b = fa.e, fb.e
+    pair = {a.event_type, b.event_type}
+    if len(pair) > 1 and not (config.cross_type and (pair <= VIOLENT or pair <= DEMONSTRATIONS)):
+        v.reasons.append(f"different event types ({a.event_type} vs {b.event_type})")
+        return False
     shared = []
-    for side, mine, other_same, other_swapped in ((1, a1, b1, b2), (2, a2, b2, b1)):
+    for side, mine, other_same, other_swapped in ((1, fa.actors1, fb.actors1, fb.actors2),
+                                                  (2, fa.actors2, fb.actors2, fb.actors1)):
         if not mine:
             continue
-        if other_same and _matches(mine, other_same):
-            shared.append((a.actor1 or a.actor1_ar) if side == 1 else (a.actor2 or a.actor2_ar))
-        elif other_swapped and _matches(mine, other_swapped):
+        if (other_same and _matches(mine, other_same)) or (other_swapped and _matches(mine, other_swapped)):
             shared.append((a.actor1 or a.actor1_ar) if side == 1 else (a.actor2 or a.actor2_ar))
         elif other_same:
             name = a.actor1 if side == 1 else a.actor2
             other = b.actor1 if side == 1 else b.actor2
             v.reasons.append(f"conflicting actor{side} ({name} vs {other})")
             return False
-    coarse_dates = not (len(a.event_date or "") == 10 and len(b.event_date or "") == 10)
+    coarse_dates = not (fa.full_date and fb.full_date)
     if coarse_dates and (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         v.reasons.append("coarse date needs the same sub-event type")
         return False
@@ -214,13 +241,15 @@ def _types_and_actors(a: Event, b: Event, config: DedupConfig, v: Verdict) -> bo
             v.score += 1
             v.reasons.append(f"same event type ({a.event_type})")
     else:
-        pair = {a.event_type, b.event_type}
-        compatible = pair <= VIOLENT or pair <= DEMONSTRATIONS
-        if not (config.cross_type and compatible and shared and max(_level(a), _level(b)) <= 2):
-            v.reasons.append(f"different event types ({a.event_type} vs {b.event_type})")
+        if not (shared and max(fa.level, fb.level) <= 2):
+            v.reasons.append(f"different event types ({a.event_type} vs {b.event_type}) and no shared "
+                             "actor at a town-level place")
             return False
         v.reasons.append(f"compatible event types ({a.event_type} ~ {b.event_type}) with a shared actor")
     if shared:
         v.score += len(shared)
         v.reasons.append("shared actor(s): " + ", ".join(s or "?" for s in shared))
+    if a.fatalities and a.fatalities == b.fatalities:
+        v.score += 1
+        v.reasons.append(f"same fatality figure ({a.fatalities})")
     return True

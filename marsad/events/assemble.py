@@ -72,7 +72,7 @@ _SAME_SITE_KM = 10
 
 def _vague(pm: Any) -> bool:
     """A country, a region or "شمال العراق": compatible with any place inside it."""
-    return pm.place.kind in ("country", "region") or (pm.geo_precision or 1) >= 3 and not pm.place.admin1
+    return pm.place.kind == "country" or ((pm.geo_precision or 1) >= 3 and not pm.place.admin1)
 
 
 def _place_compatible(a: Any | None, b: Any | None) -> bool:
@@ -374,8 +374,9 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         place = inc.place or fallback_place
         day = _event_day(doc, inc)
         role = _role(doc, inc)
-        if role == "background" and (place is None or inc.date is None or len(inc.date.value or "") < 7):
-            continue  # background needs at least a month and a place (ANNOTATION.md)
+        if role == "background" and (place is None or inc.date is None or len(inc.date.value or "") < 7
+                                     or (max(t.weight for t in inc.triggers) < 3 and not inc.counts)):
+            continue  # background needs a concrete event with at least a month and a place (ANNOTATION.md)
         if inc is not incidents[0] and inc.place is None and inc.date is None and not inc.counts \
                 and max(t.weight for t in inc.triggers) < 4:
             continue  # a bare mention with nothing of its own to place, date or count

@@ -26,10 +26,14 @@ class Article:
     published: str | None = None
     origin: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
+    _hash: tuple[str, str] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def text_hash(self) -> str:
-        return text_hash(self.text)
+        """SHA-256 of the normalised text (cached; recomputed if ``text`` changes)."""
+        if self._hash is None or self._hash[0] is not self.text:
+            self._hash = (self.text, text_hash(self.text))
+        return self._hash[1]
 
 
 @dataclass(slots=True)

@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from marsad.store import Store
 
 MAX_ISSUES_KEPT = 1000
+LOOKUP_BATCH = 64  # articles looked up in the store per query
 
 
 @dataclass(slots=True)
@@ -127,30 +128,38 @@ def ingest(
         note(item.origin, item.kind)
 
     seen: set[str] = set()
+    absent: set[int] = set()  # id() of articles known not to be stored when they were looked up
 
     def jobs() -> Iterator[tuple[Article, str]]:
-        for item in iter_articles(sources, published=published, stdin=stdin):
-            if isinstance(item, Skipped):
-                issue(item)
-                continue
-            keys = {item.text_hash} | ({normalize_url(item.url)} if item.url else set())
-            if keys & seen:
-                summary.unchanged += 1
-                note(item.origin, "unchanged")
-                continue
-            seen.update(k for k in keys if k)
-            found = store.find_article(item)
-            if found and found[1] == version and not reextract:
-                summary.unchanged += 1
-                note(item.origin, "unchanged")
-                continue
-            yield item, (found[0] if found else article_id_for(item.text_hash))
+        for batch in _batches(iter_articles(sources, published=published, stdin=stdin), LOOKUP_BATCH):
+            articles = [item for item in batch if isinstance(item, Article)]
+            found_all = dict(zip(map(id, articles), store.find_articles(articles), strict=True))
+            for item in batch:
+                if isinstance(item, Skipped):
+                    issue(item)
+                    continue
+                keys = {item.text_hash} | ({normalize_url(item.url)} if item.url else set())
+                if keys & seen:  # the same article twice in this run
+                    summary.unchanged += 1
+                    note(item.origin, "unchanged")
+                    continue
+                seen.update(k for k in keys if k)
+                found = found_all[id(item)]
+                if found and found[1] == version and not reextract:
+                    summary.unchanged += 1
+                    note(item.origin, "unchanged")
+                    continue
+                if found is None:
+                    absent.add(id(item))
+                yield item, (found[0] if found else article_id_for(item.text_hash))
 
     def write(article: Article, result: list[Event] | str) -> None:
+        is_new = id(article) in absent
+        absent.discard(id(article))
         if isinstance(result, str):
             issue(Skipped(article.origin, result, kind="failed"))
             return
-        outcome = store.add_article(article, result, engine_version=version)
+        outcome = store.add_article(article, result, engine_version=version, assume_new=is_new)
         if outcome.status == "new":
             summary.ingested += 1
         elif outcome.status == "updated":
@@ -208,6 +217,17 @@ def _drain_one(pending: deque, write: Callable, pool: ProcessPoolExecutor, spec:
             pending.append((art, art_id, pool.submit(_extract_in_worker, art, art_id)))
     write(article, result)
     return pool
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _progress_bar(enabled: bool):  # type: ignore[no-untyped-def]

@@ -43,11 +43,16 @@ def _is_attacker_noun(doc: Doc, idx: int) -> bool:
         m.first == 0 for m in cue_matcher("victim_attackers").find_all(toks))
 
 
-def _nearest_cue(q_first: int, q_last: int, cues: dict[int, str], lo: int, hi: int) -> str | None:
+def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: int, hi: int,
+                 qualifier_len: int) -> str | None:
     best, best_d = None, None
     for pos, kind in cues.items():
         if pos < lo or pos >= hi:
             continue
+        if pos >= q_last and pos - q_last > 0 and doc.tokens[pos].text.startswith("و"):
+            continue  # "قتل 40 شخصا وأصيب 100": a cue opening the next clause is not this number's
+        if pos < q_first:
+            pos = min(q_first - 1, pos + qualifier_len)  # "قتل ما لا يقل عن 40": the qualifier is no distance
         d = q_first - pos if pos < q_first else pos - (q_last - 1)
         d = d if pos < q_first else d + 0.5  # prefer the cue before the number on ties
         if d <= _WINDOW and (best_d is None or d < best_d):
@@ -82,7 +87,8 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
             lo -= 1
         while hi < sent.last and hi - last < _WINDOW + 2 and toks[hi].key not in _CLAUSE_BREAK:
             hi += 1
-        kind = _nearest_cue(first, last, cues, lo, hi)
+        qualifier_len = 4 if q.qualifier and first - 4 >= sent.first else 0
+        kind = _nearest_cue(doc, first, last, cues, lo - qualifier_len, hi, qualifier_len)
         if kind is None:
             continue
         attackers = _is_attacker_noun(doc, last) or (first - 1 >= sent.first and _is_attacker_noun(doc, first - 1)

@@ -130,6 +130,26 @@ def parse_day(value: str | dt.date | None, name: str = "date") -> dt.date | None
     return start
 
 
+_A, _E = schema.articles, schema.events
+_FIND_BY_HASH = select(_A.c.id, _A.c.engine_version, _A.c.url).where(_A.c.text_hash == bindparam("h"))
+_FIND_BY_URL_OR_HASH = select(_A.c.id, _A.c.engine_version, _A.c.url).where(
+    or_(_A.c.url == bindparam("u"), _A.c.text_hash == bindparam("h")))
+_OLD_EVENTS = select(_E.c.id, _E.c.canonical_id, _E.c.data).where(_E.c.article_id == bindparam("a")).order_by(
+    _E.c.ordinal)
+_CLEAR_ISSUES = delete(schema.ingest_issues).where(schema.ingest_issues.c.origin == bindparam("o"))
+_EVENT_FIELDS = tuple(Event.__dataclass_fields__)
+_INSERT_ARTICLE, _INSERT_EVENT, _INSERT_LINK = insert(_A), insert(_E), insert(schema.event_articles)
+
+
+def event_data(ev: Event) -> dict[str, Any]:
+    """``ev.to_dict()``, several times faster (no deep copy)."""
+    data = {name: getattr(ev, name) for name in _EVENT_FIELDS}
+    if ev.evidence is not None:
+        data["evidence"] = {"start": ev.evidence.start, "end": ev.evidence.end, "text": ev.evidence.text}
+    data["sources"], data["tags"] = list(ev.sources), list(ev.tags)
+    return data
+
+
 def _json_roundtrip(data: Any) -> Any:
     return json.loads(json.dumps(data, sort_keys=True, default=str))
 
@@ -165,6 +185,7 @@ class Store:
         self.url = resolve_url(url)
         self.engine = self._create_engine(self.url, echo)
         self._source_ids: dict[str, int] = {}
+        self._issue_cache: set[str] | None = None
         if upgrade:
             self.upgrade()
 
@@ -227,13 +248,32 @@ class Store:
             row = self._find(conn, normalize_url(article.url), article.text_hash)
         return (row.id, row.engine_version) if row else None
 
+    def find_articles(self, batch: Sequence[Article]) -> list[tuple[str, str | None] | None]:
+        """:meth:`find_article` for many articles in one query (same order as ``batch``)."""
+        if not batch:
+            return []
+        a = schema.articles
+        hashes = [art.text_hash for art in batch]
+        urls = [u for u in (normalize_url(art.url) for art in batch) if u]
+        cond = a.c.text_hash.in_(hashes)
+        if urls:
+            cond = or_(cond, a.c.url.in_(urls))
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(a.c.id, a.c.engine_version, a.c.url, a.c.text_hash).where(cond)).all()
+        by_url = {r.url: r for r in rows if r.url}
+        by_hash = {r.text_hash: r for r in rows}
+        out: list[tuple[str, str | None] | None] = []
+        for art, h in zip(batch, hashes, strict=True):
+            row = by_url.get(normalize_url(art.url) or "") or by_hash.get(h)
+            out.append((row.id, row.engine_version) if row else None)
+        return out
+
     @staticmethod
     def _find(conn: Connection, url: str | None, text_hash: str) -> Any:
-        a = schema.articles
-        cond = a.c.text_hash == text_hash
         if url:
-            cond = or_(a.c.url == url, cond)
-        rows = conn.execute(select(a.c.id, a.c.engine_version, a.c.url).where(cond)).all()
+            rows = conn.execute(_FIND_BY_URL_OR_HASH, {"u": url, "h": text_hash}).all()
+        else:
+            rows = conn.execute(_FIND_BY_HASH, {"h": text_hash}).all()
         if not rows:
             return None
         return next((r for r in rows if url and r.url == url), rows[0])
@@ -250,12 +290,16 @@ class Store:
         extractor: Callable[..., list[Event]] | None = None,
         engine_version: str | None = None,
         reextract: bool = False,
+        assume_new: bool = False,
     ) -> AddResult:
         """Store an article and its events in one transaction (idempotent).
 
         article: an :class:`Article`, or the text (then ``published``/``url``/``title``/``outlet`` apply).
         events: its events; None runs ``extractor`` (default ``marsad.extract``) unless the article is
             already stored by the same engine version (then nothing changes: ``unchanged``).
+        assume_new: skip the lookup inside the write transaction because the caller just found no
+            stored copy (bulk ingest); if one appears meanwhile, the unique keys catch it and the
+            write is redone as an update.
         RETURNS (AddResult): the article id, ``new``/``updated``/``unchanged``, and the stored event ids.
         """
         if isinstance(article, str):
@@ -276,9 +320,9 @@ class Store:
             article_id = found[0] if found else article_id_for(article.text_hash)
             events = extractor(article.text, published=article.published, article_id=article_id)
         try:
-            return self._write(article, list(events), engine_version)
+            return self._write(article, list(events), engine_version, assume_new)
         except IntegrityError:  # another writer stored the same article meanwhile: update that one
-            return self._write(article, list(events), engine_version)
+            return self._write(article, list(events), engine_version, False)
 
     def _count_events(self, article_id: str) -> int:
         with self.engine.connect() as conn:
@@ -297,17 +341,17 @@ class Store:
             found = conn.execute(insert(s).values(name=name, created_at=_now()).returning(s.c.id)).scalar_one()
         return found
 
-    def _write(self, article: Article, events: list[Event], engine_version: str) -> AddResult:
+    def _write(self, article: Article, events: list[Event], engine_version: str, assume_new: bool) -> AddResult:
         a, e, link = schema.articles, schema.events, schema.event_articles
         now = _now()
         url = normalize_url(article.url)
         with self.engine.begin() as conn:
-            found = self._find(conn, url, article.text_hash)
+            found = None if assume_new else self._find(conn, url, article.text_hash)
             source_name = article.outlet
             source_id = self._source_id(conn, source_name)
             if found is None:
                 article_id = article_id_for(article.text_hash)
-                conn.execute(insert(a).values(
+                conn.execute(_INSERT_ARTICLE, dict(
                     id=article_id, external_id=(article.id or None) and article.id[:300], url=url,
                     text_hash=article.text_hash, source_id=source_id, title=article.title,
                     published=parse_day(article.published), origin=article.origin, text=article.text,
@@ -324,10 +368,10 @@ class Store:
                 status = "updated"
 
             ids = event_ids(article_id, events)
-            rows = conn.execute(select(e.c.id, e.c.canonical_id, e.c.data)
-                                .where(e.c.article_id == article_id).order_by(e.c.ordinal)).all()
+            events = [replace(ev, event_id=i, article_id=article_id) for i, ev in zip(ids, events, strict=True)]
+            datas = [event_data(ev) for ev in events]
+            rows = conn.execute(_OLD_EVENTS, {"a": article_id}).all() if found is not None else []
             old = {r.id: r.canonical_id for r in rows}
-            datas = [replace(ev, event_id=i, article_id=article_id).to_dict() for i, ev in zip(ids, events, strict=True)]
             if found is not None and found.engine_version == engine_version and [r.id for r in rows] == ids \
                     and [_json_roundtrip(r.data) for r in rows] == [_json_roundtrip(d) for d in datas]:
                 return AddResult(article_id, "unchanged", len(events), ids)
@@ -342,10 +386,9 @@ class Store:
                 conn.execute(delete(link).where(link.c.event_id.in_(stale)))
                 conn.execute(delete(e).where(e.c.id.in_(stale)))
             new_rows, changed_rows, links = [], [], []
-            for ordinal, (event_id, ev) in enumerate(zip(ids, events, strict=True)):
-                ev = replace(ev, event_id=event_id, article_id=article_id)
+            for ordinal, (event_id, ev, data) in enumerate(zip(ids, events, datas, strict=True)):
                 row = {"id": event_id, "article_id": article_id, "ordinal": ordinal, "role": ev.role,
-                       "data": ev.to_dict(), "updated_at": now, **_query_columns(ev)}
+                       "data": data, "updated_at": now, **_query_columns(ev)}
                 if event_id in old:
                     changed_rows.append({**{f"v_{k}": v for k, v in row.items()}})
                 else:
@@ -355,17 +398,24 @@ class Store:
                     links.append({"event_id": event_id, "article_id": article_id,
                                   "evidence_start": ev_start, "evidence_end": ev_end})
             if new_rows:
-                conn.execute(insert(e), new_rows)
-                conn.execute(insert(link), links)
+                conn.execute(_INSERT_EVENT, new_rows)
+                conn.execute(_INSERT_LINK, links)
             if changed_rows:
                 cols = [k for k in changed_rows[0] if k != "v_id"]
                 conn.execute(update(e).where(e.c.id == bindparam("v_id"))
                              .values({k[2:]: bindparam(k) for k in cols}), changed_rows)
-            if article.origin:
-                conn.execute(delete(schema.ingest_issues).where(schema.ingest_issues.c.origin == article.origin))
+            if article.origin and article.origin in self._issue_origins(conn):
+                conn.execute(_CLEAR_ISSUES, {"o": article.origin})
+                self._issue_cache.discard(article.origin)
         if source_name and source_id is not None:
             self._source_ids[source_name.strip()[:300]] = source_id
         return AddResult(article_id, status, len(events), ids)
+
+    def _issue_origins(self, conn: Connection) -> set[str]:
+        """Origins with a recorded issue (loaded once; kept current by this Store's own writes)."""
+        if self._issue_cache is None:
+            self._issue_cache = set(conn.execute(select(schema.ingest_issues.c.origin)).scalars())
+        return self._issue_cache
 
     def record_issue(self, item: Skipped) -> None:
         """Remember a skipped or failed input item (replacing an earlier record for the same origin)."""
@@ -373,6 +423,7 @@ class Store:
         with self.engine.begin() as conn:
             conn.execute(delete(t).where(t.c.origin == item.origin))
             conn.execute(insert(t).values(origin=item.origin, kind=item.kind, reason=item.reason, created_at=_now()))
+            self._issue_origins(conn).add(item.origin)
 
     def issues(self, kind: str | None = None) -> list[Skipped]:
         """Skipped/failed input items, oldest first."""
