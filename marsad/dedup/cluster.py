@@ -117,11 +117,22 @@ def cluster_events(events: Sequence[Event], outlets: Mapping[str, str] | None = 
     fs = [facts(e) for e in events]
     verdicts: dict[tuple[int, int], Verdict] = {}
 
+    by_signature: dict[tuple, Verdict] = {}  # identical reports of an incident are frequent
+
     def verdict(i: int, j: int) -> Verdict:
         key = (i, j) if i < j else (j, i)
-        if key not in verdicts:
-            verdicts[key] = compare(fs[key[0]], fs[key[1]], config)
-        return verdicts[key]
+        found = verdicts.get(key)
+        if found is None:
+            fa, fb = fs[key[0]], fs[key[1]]
+            if fa.e.article_id and fa.e.article_id == fb.e.article_id:
+                found = compare(fa, fb, config)
+            else:
+                sig = (fa.signature, fb.signature)
+                found = by_signature.get(sig)
+                if found is None:
+                    found = by_signature[sig] = compare(fa, fb, config)
+            verdicts[key] = found
+        return found
 
     edges = []
     for i, j in _candidate_pairs(fs, config):

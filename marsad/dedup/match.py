@@ -85,6 +85,7 @@ class Facts:
     country: str
     actors1: set[str]
     actors2: set[str]
+    signature: tuple  # every field the rule (and its reasons) reads: equal signatures, equal verdicts
 
 
 def facts(e: Event) -> Facts:
@@ -96,7 +97,13 @@ def facts(e: Event) -> Facts:
         point=(e.latitude, e.longitude) if has_point else None,  # type: ignore[arg-type]
         name=fold_name(e.location), admin1=fold_name(e.admin1), admin2=fold_name(e.admin2),
         country=(e.country or "").upper(), actors1=_actor_keys(e, 1), actors2=_actor_keys(e, 2),
+        signature=tuple(getattr(e, name) for name in _SIGNATURE),
     )
+
+
+_SIGNATURE = ("event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor1_ar", "actor2",
+              "actor2_ar", "country", "admin1", "admin2", "location", "latitude", "longitude", "geo_precision",
+              "fatalities", "unlocated")
 
 
 def compare(a: Event | Facts, b: Event | Facts, config: DedupConfig = DEFAULT) -> Verdict:

@@ -43,6 +43,11 @@ class Incident:
     date: Any | None  # DateMention
     background: bool
     counts: list[Count] = field(default_factory=list)
+    soft_date: Any | None = None  # a date of the report, not of the event ("أفاد ... الجمعة")
+
+    @property
+    def when(self) -> Any | None:
+        return self.date if self.date is not None else self.soft_date
 
     @property
     def families(self) -> set[str]:
@@ -138,6 +143,19 @@ def _best_place(doc: Doc, places: list[Any], anchor: int, sent: Sentence) -> Any
     return min(cands, key=key)
 
 
+_REPORT_WINDOW = 5
+
+
+def _is_report_date(doc: Doc, sent: Sentence, d: Any) -> bool:
+    """The date of a statement, not of the event: after a reporting verb, or inside a quotation."""
+    first = _token_at(doc, d.start)
+    window = doc.tokens[max(sent.first, first - _REPORT_WINDOW):first]
+    if cue_matcher("attribution_verbs").find_all(window):
+        return True
+    before = doc.text[sent.start:d.start]
+    return sum(before.count(q) for q in '"«»“”') % 2 == 1
+
+
 def _best_date(dates: list[Any], anchor: int) -> Any | None:
     usable = [d for d in dates if d.value]
     if not usable:
@@ -210,11 +228,14 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
             continue
         generic = _sentence_flag(doc, sent, "generic")
         background = _sentence_flag(doc, sent, "background", head=6)
-        date = _best_date(s_dates, min(t.start for t in trigs))
+        soft = [d for d in s_dates if _is_report_date(doc, sent, d)]
+        date = _best_date([d for d in s_dates if d not in soft], min(t.start for t in trigs))
+        soft_date = _best_date(soft, min(t.start for t in trigs))
         if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors) or (generic and not counts and date is None):
             _elaborate(doc, sent, trigs, counts, s_places, date, incidents)
             continue
         for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
+            sub.soft_date = soft_date
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
@@ -299,6 +320,8 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
         inc.place = _finer(inc.place, new.place)
         if inc.date is None or (new.date is not None and new.date.precision < inc.date.precision):
             inc.date = new.date
+        if inc.soft_date is None:
+            inc.soft_date = new.soft_date
         return
     incidents.append(new)
 
@@ -308,7 +331,11 @@ def _absorbs(a: Incident, b: Incident) -> bool:
     groups = {a.group, b.group}
     if not (groups <= {"violence", "air", "shelling"} or groups <= {"crowd", "violence"}):
         return False
-    return (b.place is None and b.date is None) or (a.place is not None and b.place is not None)
+    # A later sentence of another kind joins only as an elaboration: no place of its own, or only
+    # generic words ("القصف", "الهجوم") for the same site.
+    if b.place is None:
+        return True
+    return a.place is not None and a.place.place.id == b.place.place.id and max(t.weight for t in b.triggers) <= 2
 
 
 SPECIFIC = {"suicide", "ied", "grenade", "air", "shelling", "chemical", "abduction", "assassination"}
@@ -374,10 +401,10 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         place = inc.place or fallback_place
         day = _event_day(doc, inc)
         role = _role(doc, inc)
-        if role == "background" and (place is None or inc.date is None or len(inc.date.value or "") < 7
+        if role == "background" and (place is None or inc.when is None or len(inc.when.value or "") < 7
                                      or (max(t.weight for t in inc.triggers) < 3 and not inc.counts)):
             continue  # background needs a concrete event with at least a month and a place (ANNOTATION.md)
-        if inc is not incidents[0] and inc.place is None and inc.date is None and not inc.counts \
+        if inc is not incidents[0] and inc.place is None and inc.when is None and not inc.counts \
                 and max(t.weight for t in inc.triggers) < 4:
             continue  # a bare mention with nothing of its own to place, date or count
         fam = fams[family]
@@ -426,18 +453,20 @@ def _disorder(event_type: str) -> str:
 
 
 def _event_day(doc: Doc, inc: Incident) -> dt.date | None:
-    if inc.date is not None and inc.date.value and len(inc.date.value) == 10:
-        return dt.date.fromisoformat(inc.date.value)
-    if inc.date is not None and inc.date.value:
-        v = inc.date.value
+    d = inc.when
+    if d is not None and d.value and len(d.value) == 10:
+        return dt.date.fromisoformat(d.value)
+    if d is not None and d.value:
+        v = d.value
         return dt.date(int(v[:4]), int(v[5:7]) if len(v) >= 7 else 1, 1)
     return doc.published
 
 
 def _set_date(ev: Event, doc: Doc, inc: Incident) -> None:
-    if inc.date is not None and inc.date.value:
-        ev.event_date = inc.date.value
-        ev.time_precision = inc.date.precision if len(inc.date.value) == 10 else 3
+    d = inc.when
+    if d is not None and d.value:
+        ev.event_date = d.value
+        ev.time_precision = d.precision if len(d.value) == 10 else 3
     elif doc.published is not None:
         ev.event_date = doc.published.isoformat()
         ev.time_precision = 1
@@ -449,7 +478,7 @@ def _set_date(ev: Event, doc: Doc, inc: Incident) -> None:
 def _role(doc: Doc, inc: Incident) -> str:
     if inc.background:
         return "background"
-    d = inc.date
+    d = inc.when
     if d is None or not d.value:
         return "primary"
     if doc.published is None:

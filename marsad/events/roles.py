@@ -101,6 +101,11 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         if best[1] > 0 or best[2].armed or best[2].kind in VICTIM_KINDS:
             m2 = best[2]
             actor2 = resolved[id(m2)]
+    if family == "riot":
+        actor1 = Actor(_generic_name("Rioters", ev), "Rioters", country)
+        m1 = next((m for m in mentions if m.kind == "rioters"), None)
+        if any("بين" in t.text for t in inc.triggers):  # "اشتباكات بين أهالي قريتين": rioters on both sides
+            actor2, m2 = Actor(_generic_name("Rioters", ev), "Rioters", country), None
     if actor1 is None and family == "protest":
         actor1 = Actor(_generic_name("Protesters", ev), "Protesters", country)
     elif actor1 is None and family == "riot":
