@@ -95,9 +95,11 @@ def _candidate_pairs(fs: Sequence[Facts], config: DedupConfig) -> Iterable[tuple
                 continue
             lo = bisect.bisect_left(starts[key], start - slack - spans[key])
             hi = bisect.bisect_right(starts[key], end + slack)
-            precise = fs[i].day_precise
+            precise, group = fs[i].day_precise, fs[i].type_group
             for s_j, e_j, j in rows[lo:hi]:
                 if j == i or e_j < start - slack or (precise and s_j != start and fs[j].day_precise):
+                    continue
+                if fs[j].type_group != group and config.cross_type:
                     continue
                 pair = (i, j) if i < j else (j, i)
                 if pair not in seen:

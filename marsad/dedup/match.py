@@ -86,6 +86,7 @@ class Facts:
     actors1: set[str]
     actors2: set[str]
     signature: tuple  # every field the rule (and its reasons) reads: equal signatures, equal verdicts
+    type_group: str  # events of different groups never match
 
 
 def facts(e: Event) -> Facts:
@@ -98,7 +99,17 @@ def facts(e: Event) -> Facts:
         name=fold_name(e.location), admin1=fold_name(e.admin1), admin2=fold_name(e.admin2),
         country=(e.country or "").upper(), actors1=_actor_keys(e, 1), actors2=_actor_keys(e, 2),
         signature=tuple(getattr(e, name) for name in _SIGNATURE),
+        type_group=type_group(e.event_type),
     )
+
+
+def type_group(event_type: str | None, config: DedupConfig = DEFAULT) -> str:
+    """Event types that may describe the same incident share a group."""
+    if config.cross_type and event_type in VIOLENT:
+        return "violent"
+    if config.cross_type and event_type in DEMONSTRATIONS:
+        return "demonstration"
+    return event_type or ""
 
 
 _SIGNATURE = ("event_type", "sub_event_type", "event_date", "time_precision", "actor1", "actor1_ar", "actor2",

@@ -73,6 +73,7 @@ def _same_name_as_admin1(pm: Any) -> bool:
 
 
 _SAME_SITE_KM = 10
+_REGION_KM = 200
 
 
 def _vague(pm: Any) -> bool:
@@ -94,6 +95,8 @@ def _place_compatible(a: Any | None, b: Any | None) -> bool:
     same_admin1 = bool(pa.admin1) and pa.admin1 == pb.admin1
     if same_admin1 and (coarse >= 3 or _same_name_as_admin1(a) or _same_name_as_admin1(b)):
         return True
+    if pa.kind == "region" or pb.kind == "region":
+        return _km(pa, pb) <= _REGION_KM  # "شمال العراق", "ريف حلب": large, loosely bounded areas
     if coarse >= 3:
         return _km(pa, pb) <= 100
     # Two different named towns are two places, unless one lies inside the other.

@@ -34,6 +34,7 @@ _PROCLITICS: tuple[tuple[str, str], ...] = (
 )
 _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ك", "ي")
 _MIN_STEM = 2
+_MARK_CHARS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,11 +50,13 @@ class Token:
 
 
 @lru_cache(maxsize=65536)
-def stem_candidates(key: str) -> frozenset[str]:
+def stem_candidates(key: str, taa_marbuta: bool = False) -> frozenset[str]:
     """Keys a folded word may be looked up under: itself, without proclitics, with/without the article.
 
     Over-generation is intended: candidates are only ever compared with lexicon
     entries, so a spurious candidate costs nothing unless a lexicon holds it.
+    ``taa_marbuta``: the word ends in ة (folded to ه), which is not the pronoun ـه:
+    "استعادة" must not yield the verb "استعاد".
     """
     out = {key}
     if len(key) > _MIN_STEM + 1:
@@ -77,6 +80,8 @@ def stem_candidates(key: str) -> frozenset[str]:
         if cand.endswith("ا") and len(cand) >= 4:
             out.add(cand[:-1])
         for suffix in _ENCLITICS:
+            if suffix == "ه" and taa_marbuta:
+                continue
             if cand.endswith(suffix) and len(cand) - len(suffix) >= 3:
                 stem = cand[: -len(suffix)]
                 out.add(stem)
@@ -98,6 +103,7 @@ def tokenize(text: str) -> list[Token]:
             continue
         if kind == "number":
             key = key.replace("\u066c", "").replace(",", "")
-        stems = stem_candidates(key) if kind == "word" else frozenset({key})
+        taa = kind == "word" and surface.rstrip(_MARK_CHARS).endswith("ة")
+        stems = stem_candidates(key, taa) if kind == "word" else frozenset({key})
         tokens.append(Token(surface, m.start(), m.end(), kind, key, stems))
     return tokens
