@@ -44,6 +44,10 @@ class Incident:
     background: bool
     counts: list[Count] = field(default_factory=list)
     soft_date: Any | None = None  # a date of the report, not of the event ("أفاد ... الجمعة")
+    first_place: Any | None = None
+
+    def __post_init__(self) -> None:
+        self.first_place = self.place
 
     @property
     def when(self) -> Any | None:
@@ -74,6 +78,7 @@ def _same_name_as_admin1(pm: Any) -> bool:
 
 _SAME_SITE_KM = 10
 _REGION_KM = 200
+_AREA_KM = 15
 
 
 def _vague(pm: Any) -> bool:
@@ -95,8 +100,10 @@ def _place_compatible(a: Any | None, b: Any | None) -> bool:
     same_admin1 = bool(pa.admin1) and pa.admin1 == pb.admin1
     if same_admin1 and (coarse >= 3 or _same_name_as_admin1(a) or _same_name_as_admin1(b)):
         return True
-    if pa.kind == "region" or pb.kind == "region":
+    if (pa.kind == "region" and (a.geo_precision or 3) >= 3) or (pb.kind == "region" and (b.geo_precision or 3) >= 3):
         return _km(pa, pb) <= _REGION_KM  # "شمال العراق", "ريف حلب": large, loosely bounded areas
+    if pa.kind == "region" or pb.kind == "region":
+        return _km(pa, pb) <= _AREA_KM  # "المحافظة الوسطى", "شمال غرب مدينة غزة": a district-sized area
     if coarse >= 3:
         return _km(pa, pb) <= 100
     # Two different named towns are two places, unless one lies inside the other.
@@ -109,6 +116,25 @@ def _date_compatible(a: Any | None, b: Any | None) -> bool:
         return True
     short, long_ = sorted((a.value, b.value), key=len)
     return long_.startswith(short)
+
+
+def _generic_before(doc: Doc, sent: Sentence, trigs: list[Trigger]) -> bool:
+    """"يواصلون تنفيذ هجمات", "في الأشهر الماضية ... الهجمات": a habitual or vague frame before the trigger."""
+    strong = [t for t in trigs if t.weight >= 2] or trigs
+    first = min(t.first for t in strong)
+    window = doc.tokens[sent.first:min(sent.last, first + 3)]
+    return bool(cue_matcher("generic").find_all(window))
+
+
+def _report_verbs_before(doc: Doc, sent: Sentence, d: Any, trig_tokens: set[int]) -> bool:
+    first = _token_at(doc, d.start)
+    lo = max(sent.first, first - _REPORT_WINDOW)
+    verbs = [lo + m.first for m in cue_matcher("attribution_verbs").find_all(doc.tokens[lo:first])]
+    if not verbs:
+        return False
+    kills = {lo + m.first for m in cue_matcher("kill").find_all(doc.tokens[lo:first])}
+    last_verb = max(verbs)
+    return not any(last_verb < i < first for i in trig_tokens | kills)
 
 
 def _sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) -> bool:
@@ -146,14 +172,13 @@ def _best_place(doc: Doc, places: list[Any], anchor: int, sent: Sentence) -> Any
     return min(cands, key=key)
 
 
-_REPORT_WINDOW = 5
+_REPORT_WINDOW = 10
 
 
-def _is_report_date(doc: Doc, sent: Sentence, d: Any) -> bool:
+def _is_report_date(doc: Doc, sent: Sentence, d: Any, trigs: list[Trigger]) -> bool:
     """The date of a statement, not of the event: after a reporting verb, or inside a quotation."""
-    first = _token_at(doc, d.start)
-    window = doc.tokens[max(sent.first, first - _REPORT_WINDOW):first]
-    if cue_matcher("attribution_verbs").find_all(window):
+    trig_tokens = {i for t in trigs for i in range(t.first, t.last)}
+    if _report_verbs_before(doc, sent, d, trig_tokens):
         return True
     before = doc.text[sent.start:d.start]
     return sum(before.count(q) for q in '"«»“”') % 2 == 1
@@ -229,9 +254,9 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         counts = sentence_counts(doc, sent)
         if _sentence_flag(doc, sent, "nonpolitical_strong"):
             continue
-        generic = _sentence_flag(doc, sent, "generic")
+        generic = _generic_before(doc, sent, trigs)
         background = _sentence_flag(doc, sent, "background", head=6)
-        soft = [d for d in s_dates if _is_report_date(doc, sent, d)]
+        soft = [d for d in s_dates if _is_report_date(doc, sent, d, trigs)]
         date = _best_date([d for d in s_dates if d not in soft], min(t.start for t in trigs))
         soft_date = _best_date(soft, min(t.start for t in trigs))
         if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors) or (generic and not counts and date is None):
@@ -257,7 +282,7 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     for t in strong:
         place = _attached_place(doc, t, places, sent)
         for sub in subs:
-            if GROUPS[t.family] == sub.group and _same_site(sub.place, place):
+            if _macro(GROUPS[t.family]) == _macro(sub.group) and _same_site(sub.place, place):
                 sub.triggers.append(t)
                 sub.place = _finer(sub.place, place)
                 break
@@ -267,6 +292,11 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     if weak and subs:
         subs[0].triggers.extend(weak)
     return subs
+
+
+def _macro(group: str) -> str:
+    """Strikes, shelling and fighting named in one sentence at one site are one incident."""
+    return "violence" if group in ("violence", "air", "shelling") else group
 
 
 def _same_site(a: Any | None, b: Any | None) -> bool:
@@ -315,6 +345,8 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
             continue
         if not (_place_compatible(inc.place, new.place) and _date_compatible(inc.date, new.date)):
             continue
+        if _already_refined(inc, new):
+            continue
         if new.background != inc.background:
             continue
         inc.sentences.extend(s for s in new.sentences if s not in inc.sentences)
@@ -327,6 +359,14 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
             inc.soft_date = new.soft_date
         return
     incidents.append(new)
+
+
+def _already_refined(inc: Incident, new: Incident) -> bool:
+    """A summary ("غارات على قطاع غزة") takes one precise place; a second, different town is a new event."""
+    if new.place is None or inc.place is None or (new.place.geo_precision or 3) >= 3:
+        return False
+    return inc.first_place is not None and (inc.first_place.geo_precision or 3) >= 3 \
+        and inc.place is not inc.first_place and not _same_site(inc.place, new.place)
 
 
 def _absorbs(a: Incident, b: Incident) -> bool:

@@ -95,6 +95,10 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
                                                      and toks[first - 1].key not in ("من",))
         out.append(Count(kind, q.value, attackers, q.start + 0, q.end, q.qualifier, sent.index))
         used.update(range(first, last))
+    # A kill verb with a singular object pronoun: "أطلقا النار على شرطي فقتلاه".
+    for pos in _cue_positions(doc, sent, "kill_one"):
+        tok = toks[pos]
+        out.append(Count("killed", 1, False, tok.start, tok.end, None, sent.index))
     # Unnumbered counts: "مقتل عنصر" (one), "مقتل مهاجمين" (two, dual).
     for pos, kind in cues.items():
         nxt = pos + 1
