@@ -180,8 +180,7 @@ def _is_report_date(doc: Doc, sent: Sentence, d: Any, trigs: list[Trigger]) -> b
     trig_tokens = {i for t in trigs for i in range(t.first, t.last)}
     if _report_verbs_before(doc, sent, d, trig_tokens):
         return True
-    before = doc.text[sent.start:d.start]
-    return sum(before.count(q) for q in '"«»“”') % 2 == 1
+    return False
 
 
 def _best_date(dates: list[Any], anchor: int) -> Any | None:
@@ -214,7 +213,7 @@ def _attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) 
         first = min(after, key=lambda p: p.start)
         # "في مدينة الميادين بدير الزور": keep the finer of adjacent nested names.
         nested = [p for p in after if p.start - first.end <= 3 and _place_compatible(p, first)]
-        return min(nested, key=lambda p: (p.geo_precision or 3, p.start))
+        return min(nested, key=lambda p: (_specificity(p), p.start))
     before = [p for p in fine if p.end <= trig.start]
     if before:
         return max(before, key=lambda p: p.start)
@@ -378,6 +377,8 @@ def _absorbs(a: Incident, b: Incident) -> bool:
     # generic words ("القصف", "الهجوم") for the same site.
     if b.place is None:
         return True
+    if a.place is not None and (a.place.geo_precision or 3) >= 3 and b.sentences[0] == a.sentences[-1] + 1:
+        return True  # a lead that names only the province, then the town
     return a.place is not None and a.place.place.id == b.place.place.id and max(t.weight for t in b.triggers) <= 2
 
 
@@ -415,6 +416,27 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
 _ACTOR_WINDOW = 20
 
 
+def _context_place(doc: Doc, inc: Incident, incidents: list[Incident], fallback: Any | None) -> Any | None:
+    """Where an incident the text does not place precisely happened: its own place when it names a
+    town or province; else the place of the story so far (the last incident before it that has
+    one, inside the same country); else the article's main place."""
+    own = inc.place
+    if own is not None and not _vague(own):
+        return own
+    country = own.place.country if own is not None else None
+    before = incidents[:incidents.index(inc)]
+    role = _role(doc, inc)
+    for other in reversed(before):
+        p = other.place
+        if _role(doc, other) != role:
+            continue  # the story's place, not that of an earlier event it recalls
+        if p is not None and not _vague(p) and (country is None or p.place.country == country):
+            return p
+    if own is not None:
+        return own
+    return fallback
+
+
 def _incident_actors(doc: Doc, inc: Incident, incidents: list[Incident], actors: list[ActorMention]) -> list[ActorMention]:
     """Actors near this incident's triggers, and nearer to them than to another incident's."""
     own = {id(t) for t in inc.triggers}
@@ -441,7 +463,7 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
     for inc in incidents:
         inc_actors = _incident_actors(doc, inc, incidents, actors)
         family = incident_family(inc, inc_actors)
-        place = inc.place or fallback_place
+        place = _context_place(doc, inc, incidents, fallback_place)
         day = _event_day(doc, inc)
         role = _role(doc, inc)
         if role == "background" and (place is None or inc.when is None or len(inc.when.value or "") < 7
@@ -454,7 +476,7 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         ev = Event(event_type=fam.event_type, sub_event_type=fam.sub_event_type)
         _set_date(ev, doc, inc)
         ev.role = role
-        _set_place(ev, place, inc.place is None)
+        _set_place(ev, place, place is not inc.place)
         assign_actors(ev, doc, inc, family, inc_actors, day)
         fam = fams[family]
         ev.disorder_type = _disorder(ev.event_type)

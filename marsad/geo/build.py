@@ -545,6 +545,15 @@ class Builder:
             return None
         if ref in self.recs:
             return self.recs[ref]
+        if "/" in ref and is_arabic(ref):  # ISO3/Arabic name: the most prominent such place
+            iso3, name = ref.split("/", 1)
+            k = fold(name)
+            cands = [r for r in self.recs.values() if r.country == iso3 and r.kind in ("town", "admin2", "admin3")
+                     and k in {fold(v) for n in r.src_ar for v, st in arabic_variants(n) if st}]
+            if cands:
+                order = {"town": 0, "admin3": 1, "admin2": 2}
+                return sorted(cands, key=lambda r: (order[r.kind], -r.rank, r.id))[0]
+            return None
         if "/" in ref:  # ISO3/English name[/admin1]
             parts = ref.split("/")
             iso3, name = parts[0], en_key(parts[1])
