@@ -321,7 +321,7 @@ class Resolver:
         if kind == "admin3":
             return 0.45
         if kind == "neighbourhood":
-            return 0.3
+            return 0.6 if p.source == "curated" else 0.3
         # towns
         if r >= 1_000_000:
             return 0.86
@@ -376,6 +376,8 @@ class Resolver:
         if kinds_wanted:
             if p.kind in kinds_wanted:
                 s += 0.15
+            elif "town" in kinds_wanted and p.kind in ("admin2", "admin3") and not _has_towns(p.country):
+                pass  # Iraq: towns are known only as the districts and sub-districts named after them
             elif p.kind != "country":
                 s -= 0.2
         elif p.kind in ("admin1", "admin2", "admin3") and not types:
@@ -389,7 +391,7 @@ class Resolver:
         common = "common" in flags
         if single:
             common = common or sp.key in COMMON_WORDS or sp.key in GIVEN_NAMES or sp.key in g.adjectives
-        else:
+        elif p.source != "curated":
             common = common or words[0] in ("عبد", "عبدال") or words[-1] == "الدين" \
                 or (words[0] in ("ابو", "ام") and words[1] in GIVEN_NAMES)
         if p.kind == "country" and "ambiguous" in g.country_flags.get(p.country, ()):
@@ -403,8 +405,11 @@ class Resolver:
             kinds_wanted = set()
         # a one-word village, district or far-away town needs evidence: a cue, a preposition,
         # or a name it is listed with
-        if single and not evidence_cue and sp.coordinated_with < 0 and not (ctx and ctx.adjacent_support(sp, p)):
-            small = p.kind in ("neighbourhood", "admin2", "admin3") or (p.kind == "town" and rank < 20_000)
+        person_like = words[0] in ("ابو", "ام", "عبد") and len(words) > 1
+        if (single or p.kind == "neighbourhood" or person_like) and not evidence_cue and sp.coordinated_with < 0 \
+                and not (ctx and ctx.adjacent_support(sp, p)):
+            small = p.kind in ("neighbourhood", "admin2", "admin3") or (p.kind == "town" and rank < 20_000) \
+                or person_like
             far = "group:world" in flags or (p.source == "geonames" and p.country not in g.focus)
             if far and sp.locative < 2:
                 return -1.0
@@ -529,6 +534,11 @@ class Resolver:
             alternatives=alts, cue=cue, relation=relation, direction=direction, name_start=name_start,
             name_end=name_end, sentence=sp.sentence, dateline=sp.dateline,
         )
+
+
+def _has_towns(iso3: str) -> bool:
+    """Whether the sources list the country's villages (else its admin units stand for its towns)."""
+    return iso3 != "IRQ"
 
 
 def _same_area(a: Place, b: Place) -> bool:
