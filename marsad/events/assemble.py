@@ -16,6 +16,7 @@ from typing import Any
 from marsad.doc import Doc, Sentence
 from marsad.events.model import Event, Evidence
 from marsad.lexicon import cue_matcher, families, source_matcher
+from marsad.text.normalize import fold
 from marsad.recognisers.actors import ActorMention
 from marsad.recognisers.casualties import Count, sentence_counts, total
 from marsad.recognisers.triggers import Trigger
@@ -337,7 +338,8 @@ def _refine_from_anaphor(doc: Doc, sent: Sentence, places: list[Any], incidents:
 
 
 def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
-    for inc in reversed(incidents):
+    # The incident the story was last about comes first.
+    for inc in sorted(incidents, key=lambda i: max(i.sentences), reverse=True):
         if inc.sentences[0] == new.sentences[0]:
             continue  # split apart on purpose within one sentence
         if inc.group != new.group and not _absorbs(inc, new):
@@ -495,16 +497,23 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
     return events
 
 
-_BOMBER_WORDS = ("انتحاري", "مفجر", "نفسه", "نفسيهما", "حزام", "سترة", "سترته")
+_BOMBER_WORDS = {"انتحاري", "انتحاريا", "الانتحاري", "انتحاريان", "انتحاريين", "الانتحاريين", "مفجر", "مفجرا",
+                 "نفسه", "نفسيهما", "انفسهم", "حزام", "حزاما", "سترة", "سترته", "مزدوج", "المزدوج"}
+_TWO_BOMBERS = {"انتحاريان", "انتحاريين", "الانتحاريين", "نفسيهما", "مزدوج", "المزدوج"}
+
+
+_BOMBER_KEYS = {fold(w) for w in _BOMBER_WORDS}
+_TWO_BOMBER_KEYS = {fold(w) for w in _TWO_BOMBERS}
 
 
 def _bomber_count(inc: Incident) -> int:
     """Suicide bombers who died with their attack (ACLED counts them); none for drones or boats."""
     count = 0
     for t in inc.triggers:
-        if t.family != "suicide" or not any(w in t.text for w in _BOMBER_WORDS):
+        words = {fold(w) for w in t.text.split()}
+        if t.family != "suicide" or not words & _BOMBER_KEYS:
             continue
-        two = any(w in t.text for w in ("انتحاريان", "انتحاريين", "نفسيهما", "مزدوج"))
+        two = bool(words & _TWO_BOMBER_KEYS)
         count = max(count, 2 if two else 1)
     return count
 

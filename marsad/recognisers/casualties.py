@@ -36,6 +36,9 @@ def _cue_positions(doc: Doc, sent: Sentence, name: str) -> list[int]:
 
 
 def _is_attacker_noun(doc: Doc, idx: int) -> bool:
+    """The counted noun at ``idx`` names attackers ("مهاجمين", "من المهاجمين", "انتحاريين")."""
+    if idx < len(doc.tokens) and doc.tokens[idx].key == "من":
+        idx += 1
     if idx >= len(doc.tokens):
         return False
     toks = doc.tokens[idx: idx + 3]
@@ -49,7 +52,7 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
     for pos, kind in cues.items():
         if pos < lo or pos >= hi:
             continue
-        if pos >= q_last and pos - q_last > 0 and doc.tokens[pos].text.startswith("و"):
+        if pos >= q_last and doc.tokens[pos].text.startswith("و"):
             continue  # "قتل 40 شخصا وأصيب 100": a cue opening the next clause is not this number's
         if pos < q_first:
             pos = min(q_first - 1, pos + qualifier_len)  # "قتل ما لا يقل عن 40": the qualifier is no distance
@@ -91,8 +94,10 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
         kind = _nearest_cue(doc, first, last, cues, lo - qualifier_len, hi, qualifier_len)
         if kind is None:
             continue
-        attackers = _is_attacker_noun(doc, last) or (first - 1 >= sent.first and _is_attacker_noun(doc, first - 1)
-                                                     and toks[first - 1].key not in ("من",))
+        # "مهاجمين اثنين": a number word after its noun, with no noun of its own.
+        own_noun = last < sent.last and toks[last].kind == "word" and toks[last].key not in ("من", "على", "في")
+        attackers = _is_attacker_noun(doc, last) or (
+            not own_noun and first - 1 >= sent.first and _is_attacker_noun(doc, first - 1))
         out.append(Count(kind, q.value, attackers, q.start + 0, q.end, q.qualifier, sent.index))
         used.update(range(first, last))
     # A kill verb with a singular object pronoun: "أطلقا النار على شرطي فقتلاه".
