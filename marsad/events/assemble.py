@@ -25,7 +25,7 @@ from marsad.recognisers.triggers import Trigger
 GROUPS = {
     "clash": "violence", "suicide": "violence", "ied": "violence", "explosion": "violence", "grenade": "violence",
     "attack": "violence", "shooting": "violence", "assassination": "violence", "raid": "violence",
-    "arson": "violence", "abduction": "violence", "chemical": "violence", "sexual": "violence",
+    "arson": "violence", "abduction": "violence", "killing": "violence", "chemical": "violence", "sexual": "violence",
     "air": "air", "shelling": "shelling",
     "arrest": "security", "foiled": "security",
     "protest": "crowd", "riot": "crowd",
@@ -385,7 +385,7 @@ def _absorbs(a: Incident, b: Incident) -> bool:
 
 
 SPECIFIC = {"suicide", "ied", "grenade", "air", "shelling", "chemical", "abduction", "assassination"}
-GENERIC = {"attack", "explosion", "shooting", "arson"}
+GENERIC = {"attack", "explosion", "shooting", "arson", "killing"}
 
 
 def incident_family(inc: Incident, actors: list[ActorMention]) -> str:

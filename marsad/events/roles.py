@@ -117,9 +117,9 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     if actor2 is not None:
         ev.actor2, ev.inter2 = actor2.name, actor2.inter_in(country)
         ev.actor2_ar = m2.text if m2 is not None else None
-    if ev.inter2 == "Civilians" and family in ("attack", "shooting", "raid", "assassination", "arson"):
+    if ev.inter2 == "Civilians" and family in ("attack", "shooting", "raid", "assassination", "arson", "killing"):
         ev.event_type, ev.sub_event_type = "Violence against civilians", "Attack"
-    if family in ("attack", "shooting", "assassination", "arson") and ev.inter2 and ev.inter2 != "Civilians":
+    if family in ("attack", "shooting", "assassination", "arson", "killing") and ev.inter2 and ev.inter2 != "Civilians":
         ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
     ev.civilian_targeting = "Civilian targeting" if ev.inter2 == "Civilians" else None
     ev.interaction = _interaction(ev.inter1, ev.inter2)

@@ -268,10 +268,26 @@ def _attribution_heads() -> PhraseMatcher:
     return PhraseMatcher((p, p) for p in actor_patterns().get("attribution_heads", []))
 
 
+_SOURCE_LINKS = {"في", "من", "باسم", "عن", "لدي", "ب"}
+
+
 def _is_source(doc: Doc, mention: ActorMention) -> bool:
-    """"مسؤولون في الجيش المالي", "المتحدث باسم وزارة الداخلية": the actor reports, it does not act."""
-    window = doc.tokens[max(0, mention.first - 3):mention.first]
-    return any(m.last >= len(window) - 2 for m in _attribution_heads().find_all(window))
+    """"مسؤولون في الجيش المالي", "المتحدث باسم وزارة الداخلية": the actor reports, it does not act.
+
+    Only a source word right before the actor, or linked to it by a preposition, counts:
+    in "أوضح مصدر أمني أن مسلحين هاجموا" the gunmen are the subject of the report.
+    """
+    first = mention.first
+    if first == 0:
+        return False
+    prev = doc.tokens[first - 1]
+    heads = _attribution_heads()
+    if heads.find_all([prev]):
+        return True
+    if prev.key in _SOURCE_LINKS and first >= 2:
+        window = doc.tokens[max(0, first - 3):first - 1]
+        return any(m.last == len(window) for m in heads.find_all(window))
+    return False
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,90 @@
+"""How sentences become events: ACLED's unit, dates, roles and places, on Arabic written for the tests."""
+
+import pytest
+
+import marsad
+
+
+def events(text, published="2019-03-10"):
+    return marsad.extract(text, published=published)
+
+
+def test_two_towns_in_one_sentence_are_two_events():
+    ev = events("شنت طائرات حربية إسرائيلية فجر اليوم غارة على بلدة بيت حانون، فيما استهدفت غارة أخرى "
+                "منزلا في مدينة خان يونس، ما أسفر عن مقتل شخصين.", "2024-05-02")
+    assert sorted(e.sub_event_type for e in ev) == ["Air/drone strike", "Air/drone strike"]
+    assert len({e.location for e in ev}) == 2
+    assert all(e.actor1.startswith("Military Forces of Israel") for e in ev)
+
+
+def test_province_in_lead_then_town_is_one_event_at_the_town():
+    ev = events("قتل أربعة جنود عراقيين أمس في هجوم بمحافظة ديالى. وأوضح مصدر أمني أن مسلحين من تنظيم "
+                "داعش هاجموا نقطة للجيش قرب قضاء المقدادية.")
+    assert len(ev) == 1
+    e = ev[0]
+    assert e.admin1 == "Diyala" and e.geo_precision == 2
+    assert e.actor1 == "Islamic State"  # the source word "مصدر" does not swallow the subject of its report
+    assert e.event_date == "2019-03-09" and e.fatalities == 4
+
+
+def test_date_of_the_report_is_not_the_date_of_the_event():
+    ev = events("أفادت وكالة الأنباء الرسمية الأحد بمقتل ثلاثة مدنيين في غارة جوية استهدفت سوقا في مدينة "
+                "إدلب السبت.")
+    assert [e.event_date for e in ev] == ["2019-03-09"]
+    assert ev[0].actor2 == "Civilians (Syria)"
+
+
+def test_event_recalled_with_a_past_month_is_background():
+    ev = events("قتل جنديان في انفجار عبوة ناسفة في مدينة الرمادي اليوم. وفي يونيو الماضي، قتل سبعة أشخاص "
+                "في تفجير انتحاري استهدف سوقا في مدينة الموصل.", "2019-09-04")
+    roles = {e.role: e for e in ev}
+    assert roles["primary"].sub_event_type == "Remote explosive/landmine/IED"
+    assert roles["background"].event_date == "2019-06"
+    assert roles["background"].sub_event_type == "Suicide bomb"
+    assert roles["background"].fatalities == 8  # seven victims and the bomber
+
+
+def test_planned_attacks_of_an_arrested_cell_are_not_events():
+    ev = events("ألقت الشرطة المصرية القبض على خمسة أشخاص في مدينة الإسكندرية كانوا يخططون لتنفيذ تفجيرات "
+                "واغتيالات.")
+    assert [e.sub_event_type for e in ev] == ["Arrests"]
+    assert ev[0].actor1.startswith("Police Forces of Egypt")
+
+
+@pytest.mark.parametrize("text", [
+    "يواصل عناصر التنظيم شن هجمات بين الحين والآخر في البادية السورية، بحسب مراقبين.",
+    "سيطر التنظيم على مدينة الموصل عام 2014 قبل أن تستعيدها القوات العراقية عام 2017.",
+])
+def test_habits_and_history_are_not_events(text):
+    assert events(text) == []
+
+
+def test_the_reporting_army_is_not_the_perpetrator():
+    ev = events("قال مسؤولون في الجيش العراقي إن مسلحين مجهولين قتلوا ثلاثة مدنيين في بلدة الطارمية شمال "
+                "بغداد مساء الجمعة.")
+    assert len(ev) == 1
+    e = ev[0]
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.actor1 == "Unidentified Armed Group (Iraq)" and e.actor2 == "Civilians (Iraq)"
+    assert e.event_date == "2019-03-08" and e.fatalities == 3
+
+
+def test_claim_names_the_perpetrator_even_in_quotes():
+    ev = events('انفجرت سيارة مفخخة قرب حاجز للجيش في مدينة العريش اليوم، وتبنى تنظيم "داعش" الهجوم.')
+    assert ev[0].actor1 == "Islamic State"
+
+
+def test_fighting_between_villagers_is_mob_violence_between_rioters():
+    ev = events("اندلعت اشتباكات بين أهالي قريتين في ولاية قبلي اليوم بسبب نزاع على الأرض، ما أدى إلى "
+                "إصابة عشرة أشخاص.")
+    assert [(e.event_type, e.sub_event_type) for e in ev] == [("Riots", "Mob violence")]
+    assert ev[0].actor1 == ev[0].actor2 == "Rioters (Tunisia)"
+    assert ev[0].injuries == 10
+
+
+def test_follow_up_sentence_stays_with_its_incident_and_a_clash_absorbs_the_attack():
+    ev = events("قتل ثلاثة عناصر من الشرطة في هجوم على دورية في مدينة العريش صباح اليوم. وأضاف المصدر أن "
+                "المهاجمين فروا بعد اشتباك مع قوات الأمن استمر ساعة.")
+    assert len(ev) == 1
+    assert ev[0].sub_event_type == "Armed clash"
+    assert ev[0].actor2.startswith("Police Forces of Egypt")
