@@ -405,7 +405,8 @@ class Resolver:
             kinds_wanted = set()
         # a one-word village, district or far-away town needs evidence: a cue, a preposition,
         # or a name it is listed with
-        person_like = words[0] in ("ابو", "ام", "عبد") and len(words) > 1
+        person_like = len(words) > 1 and (words[0] in ("ابو", "ام", "عبد")
+                                          or (words[0] in GIVEN_NAMES and p.source != "curated"))
         if (single or p.kind == "neighbourhood" or person_like) and not evidence_cue and sp.coordinated_with < 0 \
                 and not (ctx and ctx.adjacent_support(sp, p)):
             small = p.kind in ("neighbourhood", "admin2", "admin3") or (p.kind == "town" and rank < 20_000) \
