@@ -138,6 +138,8 @@ def test_governorate_cue_picks_the_unit_and_city_cue_the_town():
     ("سقط صاروخ جنوبي درعا", "جنوبي درعا", "S"),
     ("اشتباكات شمال شرق منبج", "شمال شرق منبج", "NE"),
     ("انفجرت عبوة على بعد 10 كيلومترات جنوب الموصل", "جنوب الموصل", "S"),
+    ("تقع القرية إلى الشرق من مدينة حلب", "الشرق من مدينة حلب", "E"),
+    ("سقطت القذيفة إلى الشمال الغربي من الرقة", "الشمال الغربي من الرقة", "NW"),
 ])
 def test_directional_cues(sentence, mention, direction):
     m = found(sentence)[mention]
@@ -268,6 +270,8 @@ def test_capital_and_country_homographs():
 def test_countryside_of_a_governorate():
     m = found("قصف مدفعي على ريف حلب الشمالي")["ريف حلب الشمالي"]
     assert m.place.admin1 == "Aleppo" and m.geo_precision == 3 and m.direction == "N"
+    m = found("قصف على ريف إدلب الجنوبي الشرقي")["ريف إدلب الجنوبي الشرقي"]
+    assert m.relation == "countryside" and m.direction == "SE" and m.place.admin1 == "Idleb"
     m = found("في بريف دمشق")["ريف دمشق"]
     assert m.place.kind == "admin1" and m.place.name == "Rural Damascus"
 

@@ -86,6 +86,7 @@ class _Span:
     inherit: bool = False  # joined by "و": takes that span's cue words ("بلدتي X وY")
     person: bool = False
     adjective: bool = False
+    extra_direction: str | None = None  # "الشمال الغربي": the adjective's direction
     dir_adj_end: int = -1  # token index one past a direction adjective consumed ("ريف حلب الشمالي")
     sentence: int = 0
     dateline: bool = False
@@ -219,19 +220,24 @@ class Resolver:
                         break
                     sp.cues.append((cue[0], cue[1], j))
                     j -= 1
-                # "إلى الشرق من X", "على بعد 10 كم شرق X"
-                if not sp.cues:
-                    k = sp.first - 1
-                    steps = 0
-                    while k >= 0 and steps < 6 and (tokens[k].kind == "number" or tokens[k].key in DISTANCE_FILLER
-                                                     or any(c.key in DISTANCE_FILLER for c in _token_keys(tokens[k]))):
+                # "إلى الشرق من (مدينة) X", "على بعد 10 كم شرق X", "إلى الشمال الغربي من X"
+                k = j
+                steps = 0
+                while k >= 0 and steps < 6 and (tokens[k].kind == "number" or tokens[k].key in DISTANCE_FILLER
+                                                 or any(c.key in DISTANCE_FILLER for c in _token_keys(tokens[k]))):
+                    k -= 1
+                    steps += 1
+                if 0 < steps and k >= 0 and not any(c[0] in ("direction", "near") for c in sp.cues):
+                    adj = None
+                    if tokens[k].key in DIRECTION_ADJECTIVES and k > 0:
+                        adj = DIRECTION_ADJECTIVES[tokens[k].key]
                         k -= 1
-                        steps += 1
-                    if 0 < steps and k >= 0:
-                        cue = _cue_of(tokens[k])
-                        if cue and cue[0] in ("direction", "near"):
-                            sp.cues.append((cue[0], cue[1], k))
-                            j = k - 1
+                    cue = _cue_of(tokens[k])
+                    if cue and cue[0] in ("direction", "near"):
+                        sp.cues.append((cue[0], cue[1], k))
+                        if adj and cue[0] == "direction":
+                            sp.extra_direction = adj
+                        j = k - 1
                 if j >= 0 and tokens[j].kind == "word":
                     keys = {c.key for c in _token_keys(tokens[j])}
                     if keys & LOCATIVES:
@@ -254,6 +260,8 @@ class Resolver:
             elif "direction" in types:
                 sp.relation = "direction"
                 codes = [DIRECTIONS[c[1]] for c in sorted(sp.cues, key=lambda c: c[2]) if c[0] == "direction"]
+                if sp.extra_direction:
+                    codes.append(sp.extra_direction)
                 sp.direction = "".join(dict.fromkeys(codes))[:2]
             rel_tokens = [c[2] for c in sp.cues if c[0] in ("countryside", "near", "direction")]
             if rel_tokens:
@@ -515,6 +523,8 @@ class Resolver:
             end = tokens[sp.dir_adj_end - 1].end
             codes = [DIRECTION_ADJECTIVES[tokens[t].key] for t in range(sp.last, sp.dir_adj_end)]
             direction = direction or "".join(codes)
+        if relation == "in" and p.id.startswith("x:rif-"):
+            relation = "countryside"
         precision = p.precision
         if relation in ("near", "direction", "countryside"):
             precision = max(precision, 2)
