@@ -50,6 +50,13 @@ def _off_topic(doc: Doc) -> bool:
     return len(cue_matcher("nonpolitical").find_all(doc.tokens)) >= _OFF_TOPIC_HITS
 
 
+def _outside_place_names(triggers: list[Any], places: list[Any]) -> list[Any]:
+    """"ساحة التحرير", "شارع الثورة": a trigger word inside a place name is part of the name."""
+    spans = [(p.name_start if p.name_start >= 0 else p.start, p.name_end if p.name_end >= 0 else p.end)
+             for p in places if p.place.kind != "country"]
+    return [t for t in triggers if not any(s <= t.start and t.end <= e for s, e in spans)]
+
+
 def _outside_places(actors: list[Any], places: list[Any]) -> list[Any]:
     """"مقام السيدة زينب" is a place, not a woman: place names win over actor nouns."""
     spans = [(p.start, p.end) for p in places if p.place.kind != "country"]
@@ -62,6 +69,9 @@ def extract_events(text: str, published: str | dt.date | None = None, article_id
     if not triggers:
         return []
     places = _places(doc)
+    triggers = _outside_place_names(triggers, places)
+    if not triggers:
+        return []
     dates = _dates(doc)
     actors = _outside_places(find_actors(doc), places)
     incidents = build_incidents(doc, triggers, places, dates, actors)

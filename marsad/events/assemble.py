@@ -28,7 +28,8 @@ GROUPS = {
     "arson": "violence", "abduction": "violence", "killing": "violence", "chemical": "violence", "sexual": "violence",
     "air": "air", "shelling": "shelling",
     "arrest": "security", "foiled": "security",
-    "protest": "crowd", "riot": "crowd",
+    "protest": "crowd", "riot": "crowd", "protest_intervention": "crowd", "protest_force": "crowd",
+    "intercept": "air",
     "territory": "territory", "territory_gov": "territory", "withdrawal": "territory",
     "looting": "looting",
 }
@@ -46,6 +47,7 @@ class Incident:
     counts: list[Count] = field(default_factory=list)
     soft_date: Any | None = None  # a date of the report, not of the event ("أفاد ... الجمعة")
     first_place: Any | None = None
+    intervention: bool = False  # police dispersed a crowd ("الغاز المسيل للدموع")
 
     def __post_init__(self) -> None:
         self.first_place = self.place
@@ -262,8 +264,10 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors) or (generic and not counts and date is None):
             _elaborate(doc, sent, trigs, counts, s_places, date, incidents)
             continue
+        intervention = _sentence_flag(doc, sent, "protest_intervention")
         for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
             sub.soft_date = soft_date
+            sub.intervention = intervention
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
@@ -353,6 +357,7 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
         inc.sentences.extend(s for s in new.sentences if s not in inc.sentences)
         inc.triggers.extend(new.triggers)
         inc.counts.extend(new.counts)
+        inc.intervention = inc.intervention or new.intervention
         inc.place = _finer(inc.place, new.place)
         if inc.date is None or (new.date is not None and new.date.precision < inc.date.precision):
             inc.date = new.date
@@ -412,7 +417,20 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
         return "riot"
     if family == "raid" and later & {"arrest", "foiled"} and not inc.counts:
         family = "arrest" if "arrest" in later else "foiled"
+    if family == "protest":
+        family = _protest_kind(inc, actors)
     return family
+
+
+def _protest_kind(inc: Incident, actors: list[ActorMention]) -> str:
+    """Peaceful, dispersed ("الغاز المسيل للدموع", "لتفريق"), or met with lethal force."""
+    killed = any(c.kind == "killed" and not c.attackers for c in inc.counts)
+    state = any(a.kind in ("state", "bare_state") or a.inter == "State forces" for a in actors)
+    if killed and state:
+        return "protest_force"
+    if inc.intervention:
+        return "protest_intervention"
+    return "protest"
 
 
 _ACTOR_WINDOW = 20
@@ -479,7 +497,8 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         _set_date(ev, doc, inc)
         ev.role = role
         _set_place(ev, place, place is not inc.place)
-        assign_actors(ev, doc, inc, family, inc_actors, day)
+        context = [a for a in actors if doc.sentence_of(a.start).index in inc.sentences]
+        assign_actors(ev, doc, inc, family, inc_actors, day, context)
         fam = fams[family]
         ev.disorder_type = _disorder(ev.event_type)
         killed, qualifier = total(inc.counts, "killed")

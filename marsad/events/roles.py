@@ -15,9 +15,15 @@ from typing import Any
 from marsad.doc import Doc
 from marsad.events.model import Event
 from marsad.lexicon import cue_matcher
-from marsad.recognisers.actors import Actor, ActorMention, _plain_country_name, unattributed_air_actor
+from marsad.recognisers.actors import (
+    Actor,
+    ActorMention,
+    _plain_country_name,
+    state_force,
+    unattributed_air_actor,
+)
 
-STATE_FIRST = {"air", "arrest", "foiled", "raid", "territory_gov"}
+STATE_FIRST = {"air", "arrest", "foiled", "raid", "territory_gov", "intercept"}
 VICTIM_KINDS = {"civilians"}
 _INTERACTION = {"State forces": 1, "Rebel group": 2, "Political militia": 3, "Identity militia": 4,
                 "Rioters": 5, "Protesters": 6, "Civilians": 7, "External/Other forces": 8}
@@ -40,6 +46,8 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
         agent = target = 0.0
         if agent_cues:
             agent += 3
+        if _cue_tokens(doc, "claim", max(sent.first, m.first - 4), m.first):
+            agent += 5  # "وتبنت جماعة ... الهجوم": a claim names the perpetrator
         if m.first in trig_ends or (m.first - 1) in trig_ends:
             agent += 2
         if verbs:
@@ -67,7 +75,13 @@ def _is_state(m: ActorMention) -> bool:
 
 
 def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[ActorMention],
-                  day: dt.date | None) -> None:
+                  day: dt.date | None, context: list[ActorMention] | None = None) -> None:
+    """Set actor1/actor2 (+ Arabic mentions, inter codes, interaction) on ``ev``.
+
+    mentions: actors near the incident's own triggers; context: every actor in its sentences,
+    consulted when the acting state force is named only once for several events
+    ("اقتحمت القوات ... واعتقلت خمسة").
+    """
     country = ev.country
     resolved = {id(m): m.resolve(day, country) for m in mentions}
     mentions = [m for m in mentions if resolved[id(m)] is not None]
@@ -87,7 +101,14 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         top = ranked[0]
         if family in STATE_FIRST or top[0] > 0 or top[1] <= 0:
             m1 = top[2]
+    if m1 is not None and m1.kind in ("unidentified_weak", "unidentified"):
+        m1 = _named_group_for(doc, m1, mentions) or m1
     actor1 = resolved[id(m1)] if m1 is not None else None
+    if actor1 is None and family in STATE_FIRST and context:
+        states = [m for m in context if _is_state(m) and m.resolve(day, country) is not None]
+        if states:
+            m1 = states[0]
+            actor1 = m1.resolve(day, country)
     if actor1 is None and family == "air":
         actor1 = unattributed_air_actor(country, day)
     rest = [s for s in scored if s[2] is not m1 and (actor1 is None or resolved[id(s[2])].name != actor1.name)]
@@ -106,8 +127,15 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         m1 = next((m for m in mentions if m.kind == "rioters"), None)
         if any("بين" in t.text for t in inc.triggers):  # "اشتباكات بين أهالي قريتين": rioters on both sides
             actor2, m2 = Actor(_generic_name("Rioters", ev), "Rioters", country), None
-    if actor1 is None and family == "protest":
+    if family.startswith("protest"):
+        m1 = next((m for m in mentions if m.kind == "protesters"), None)
         actor1 = Actor(_generic_name("Protesters", ev), "Protesters", country)
+        if family != "protest":
+            states = [m for m in (context or mentions) if _is_state(m) and m.resolve(day, country) is not None]
+            m2 = states[0] if states else None
+            actor2 = m2.resolve(day, country) if m2 else state_force(country, "police", day) if country else None
+        else:
+            m2 = actor2 = None
     elif actor1 is None and family == "riot":
         actor1 = Actor(_generic_name("Rioters", ev), "Rioters", country)
     elif actor1 is None:
@@ -123,6 +151,20 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
     ev.civilian_targeting = "Civilian targeting" if ev.inter2 == "Civilians" else None
     ev.interaction = _interaction(ev.inter1, ev.inter2)
+
+
+_COREF_WINDOW = 7
+
+
+def _named_group_for(doc: Doc, m: ActorMention, mentions: list[ActorMention]) -> ActorMention | None:
+    """"مسلحون يعتقد أنهم من جماعة بوكو حرام": gunmen the text ties to a named group are that group."""
+    for other in mentions:
+        if other.kind == "named" and not _is_state(other) and 0 <= other.first - m.last <= _COREF_WINDOW \
+                and doc.sentence_of(other.start) is doc.sentence_of(m.start) \
+                and any(t.key in ("من", "ينتمون", "ينتمي", "التابعين", "التابع", "لتنظيم", "لجماعه")
+                        or t.key.startswith("ينتم") for t in doc.tokens[m.last:other.first + 1]):
+            return other
+    return None
 
 
 def _generic_name(base: str, ev: Event) -> str:

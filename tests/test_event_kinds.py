@@ -1,0 +1,65 @@
+"""Event kinds and actors beyond the Levant, on Arabic written for the tests."""
+
+import pytest
+
+import marsad
+
+
+def one(text, published):
+    ev = marsad.extract(text, published=published)
+    assert len(ev) == 1, [(e.sub_event_type, e.location) for e in ev]
+    return ev[0]
+
+
+def test_dispersed_protest_in_a_square_named_tahrir():
+    e = one("بغداد - تظاهر آلاف العراقيين اليوم الجمعة في ساحة التحرير وسط العاصمة بغداد احتجاجا على تردي "
+            "الخدمات، وأطلقت قوات الأمن الغاز المسيل للدموع لتفريق المحتجين، ما أدى إلى إصابة 12 متظاهرا.",
+            "2019-10-04")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+    assert e.actor1 == "Protesters (Iraq)" and e.actor2.startswith("Police Forces of Iraq")
+    assert e.injuries == 12
+
+
+def test_peaceful_sit_in():
+    e = one("نظم عشرات المعلمين وقفة احتجاجية أمام مقر محافظة تعز صباح اليوم للمطالبة بصرف رواتبهم.",
+            "2021-02-15")
+    assert (e.sub_event_type, e.actor1, e.actor2) == ("Peaceful protest", "Protesters (Yemen)", None)
+
+
+def test_intercepted_drone_is_disrupted_weapons_use():
+    e = one("أعلن التحالف بقيادة السعودية اعتراض وتدمير طائرة مسيرة مفخخة أطلقتها ميليشيا الحوثي باتجاه "
+            "مدينة خميس مشيط اليوم الأحد.", "2021-02-14")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert e.actor1.startswith("Military Forces of Saudi Arabia") and e.actor2 == "Houthi Movement"
+    assert e.country == "SAU"
+
+
+def test_gunmen_tied_to_a_named_group_are_that_group():
+    e = one("اختطف مسلحون يعتقد أنهم من جماعة بوكو حرام 30 طالبة من مدرسة في ولاية بورنو شمال شرق "
+            "نيجيريا ليل الثلاثاء.", "2021-03-03")
+    assert e.sub_event_type == "Abduction/forced disappearance"
+    assert e.actor1.startswith("Boko Haram") and e.actor2 == "Civilians (Nigeria)"
+    assert e.event_date == "2021-03-02"
+
+
+def test_claim_of_responsibility_names_actor1():
+    e = one("قتل عشرة جنود ماليين في هجوم شنه مسلحون على معسكر للجيش في منطقة موبتي وسط مالي يوم الأحد، "
+            "وتبنت جماعة نصرة الإسلام والمسلمين الهجوم في بيان.", "2022-03-08")
+    assert e.actor1.startswith("JNIM") and e.actor2.startswith("Military Forces of Mali")
+    assert e.sub_event_type == "Armed clash" and e.fatalities == 10
+
+
+def test_force_named_once_acts_in_both_events_of_a_raid():
+    ev = marsad.extract("استشهد شاب فلسطيني برصاص قوات الاحتلال الإسرائيلي خلال اقتحامها مخيم جنين فجر اليوم، "
+                        "فيما اعتقلت القوات خمسة شبان من المخيم.", published="2022-09-28")
+    kinds = {e.sub_event_type: e for e in ev}
+    assert kinds["Arrests"].actor1.startswith("Military Forces of Israel")
+    assert kinds["Attack"].fatalities == 1
+
+
+@pytest.mark.parametrize("text", [
+    "حذر وزير الخارجية من أن استمرار الهجمات على المدنيين قد يؤدي إلى تصعيد خطير، داعيا إلى وقف إطلاق النار.",
+    "لقي خمسة أشخاص مصرعهم وأصيب ثلاثة آخرون في حادث سير مروع على الطريق الدولي قرب مدينة حمص أمس.",
+])
+def test_statements_and_road_accidents_are_not_events(text):
+    assert marsad.extract(text, published="2021-08-17") == []
