@@ -255,6 +255,11 @@ def test_country_context_picks_the_village():
     assert found("قصف على مدينة دوما في الغوطة الشرقية")["دوما"].place.admin1 == "Rural Damascus"
 
 
+def test_small_towns_outside_the_arab_world_need_their_country():
+    assert all(m.place.country != "IRN" for m in resolve("أصيب مدنيون في جوبر"))
+    assert found("اشتباكات في مدينة ديفا جنوب شرق النيجر")["ديفا"].place.country == "NER"
+
+
 def test_country_hint():
     assert found("سقطت قذيفة على رفح", country_hint="EGY")["رفح"].place.country == "EGY"
     assert found("سقطت قذيفة على رفح", country_hint="PSE")["رفح"].place.country == "PSE"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 
 from marsad.geo.gazetteer import Gazetteer, gazetteer
 from marsad.geo.lexicon import (
+    ARAB_COUNTRIES,
     BLOCKING_CUES,
     COMMON_WORDS,
     CUE_WORDS,
@@ -424,6 +425,10 @@ class Resolver:
                 return -1.0
             if small and (sp.locative == 0 or (sp.locative == 1 and rank < 5_000 and sp.strip)):
                 return -1.0
+        # a small town outside the Arab world (Turkey, Iran, the Sahel...) only when the article is there
+        if p.kind in ("town", "neighbourhood") and rank < 20_000 and p.country not in ARAB_COUNTRIES \
+                and p.source != "curated" and not (ctx is not None and ctx.mentions_country(p.country)):
+            return -1.0
         if single and len(sp.key) <= 3 and not kind_cue and rank < 100_000:
             s -= 0.12
         if not single:
@@ -612,6 +617,12 @@ class _Context:
         if self.adjacent_support(sp, p):
             b += 0.1
         return b
+
+    def mentions_country(self, iso3: str) -> bool:
+        """The article names the country, one of its places, or its nationality adjective."""
+        if iso3 == self.hint or iso3 in self.countries_weak:
+            return True
+        return any(q.country == iso3 for k, (q, _s) in self.by_span.items() if k != self._excluded)
 
     def adjacent_support(self, sp: _Span, p: Place) -> bool:
         """A resolved name right before or after this one places it: "لودر في أبين", "دوما جنوب نابلس"."""
