@@ -7,6 +7,7 @@ library path: read -> skip-if-stored -> extract -> one transaction per article. 
     python benchmarks/bench_ingest.py                      # 10,000 articles, fake + real engine, both backends
     python benchmarks/bench_ingest.py --articles 2000 --extractor fake --backend sqlite
     python benchmarks/bench_ingest.py --pg postgresql://user@host/db   # an existing server (else a temp one)
+    python benchmarks/bench_ingest.py --corpus ../shared/eval/dev.jsonl   # real article texts, cycled
 
 The fake extractor (marsad.ingest.fake) costs ~nothing, so it measures the storage path; the real
 one measures what users get.
@@ -36,6 +37,16 @@ TEMPLATES = [
     "نفذت قوة أمنية حملة دهم في {town} اعتقلت خلالها {n} أشخاص بتهمة الانتماء إلى خلايا مسلحة.\n"
     "وذكرت مصادر محلية أن الحملة شملت {m} منازل وأن المعتقلين نقلوا إلى مقر أمني في المدينة.",
 ]
+
+
+def write_corpus_from(path: Path, n: int, source: Path) -> None:
+    """N articles cycling through the texts of a FORMAT.md JSONL file, each made distinct by a suffix."""
+    rows = [json.loads(line) for line in source.read_text(encoding="utf-8").splitlines() if line.strip()]
+    with path.open("w", encoding="utf-8") as out:
+        for i in range(n):
+            row = rows[i % len(rows)]
+            out.write(json.dumps({"id": f"b{i}", "published": row.get("published"), "outlet": row.get("outlet"),
+                                  "text": row["text"] + f"\n({i})"}, ensure_ascii=False) + "\n")
 
 
 def write_corpus(path: Path, n: int) -> None:
@@ -79,6 +90,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=1, help="extraction processes")
     ap.add_argument("--pg", metavar="URL", help="existing PostgreSQL database (default: a temporary server)")
     ap.add_argument("--json", metavar="FILE", help="also write the results as JSON")
+    ap.add_argument("--corpus", metavar="JSONL", help="cycle through these real articles instead of synthetic ones")
     args = ap.parse_args()
 
     extractors = ["fake", "marsad"] if args.extractor == "both" else [args.extractor]
@@ -86,7 +98,10 @@ def main() -> None:
     results = []
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
         corpus = Path(tmp) / "corpus.jsonl"
-        write_corpus(corpus, args.articles)
+        if args.corpus:
+            write_corpus_from(corpus, args.articles, Path(args.corpus))
+        else:
+            write_corpus(corpus, args.articles)
         server = None
         pg_admin = args.pg
         if "postgresql" in backends and not pg_admin:

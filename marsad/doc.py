@@ -27,6 +27,20 @@ class Doc:
     sentences: list[Sentence]
     article_id: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
+    _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
+
+    def cue_hits(self, name: str) -> list:
+        """Matches of one cue lexicon (marsad/data/cues.json) over the whole text, computed once."""
+        hits = self._cue_cache.get(name)
+        if hits is None:
+            from marsad.lexicon import cue_matcher
+
+            hits = self._cue_cache[name] = cue_matcher(name).find_all(self.tokens)
+        return hits
+
+    def cue_starts(self, name: str, lo: int, hi: int) -> list[int]:
+        """Token indices in [lo, hi) where a phrase of cue lexicon ``name`` starts."""
+        return [m.first for m in self.cue_hits(name) if lo <= m.first < hi]
 
     def sentence_of(self, char_offset: int) -> Sentence:
         i = bisect.bisect_right(self._starts, char_offset) - 1

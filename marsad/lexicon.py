@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -64,7 +64,7 @@ def cues() -> dict[str, Any]:
     return json.loads(_read_text("cues.json"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def cue_matcher(name: str) -> PhraseMatcher[str]:
     return PhraseMatcher((p, name) for p in cues()[name])
 

@@ -11,7 +11,6 @@ from marsad.events.assemble import build_incidents, to_events
 from marsad.events.model import Event
 from marsad.events.notes import describe
 from marsad.events.roles import assign_actors
-from marsad.lexicon import cue_matcher
 from marsad.recognisers.actors import find_actors
 from marsad.recognisers.triggers import find_triggers
 
@@ -19,7 +18,7 @@ from marsad.recognisers.triggers import find_triggers
 def _places(doc: Doc) -> list[Any]:
     from marsad.geo import resolve
 
-    return list(resolve(doc.text))
+    return list(resolve(doc.tokens, text=doc.text))
 
 
 def _dates(doc: Doc) -> list[Any]:
@@ -47,7 +46,7 @@ _OFF_TOPIC_HITS = 3
 
 def _off_topic(doc: Doc) -> bool:
     """Sport, accidents, wildlife, parliamentary politics: "هجوم" there is not an attack."""
-    return len(cue_matcher("nonpolitical").find_all(doc.tokens)) >= _OFF_TOPIC_HITS
+    return len(doc.cue_hits("nonpolitical")) >= _OFF_TOPIC_HITS
 
 
 def _outside_place_names(triggers: list[Any], places: list[Any]) -> list[Any]:

@@ -216,3 +216,28 @@ def test_seed_article_ingests_when_available(tmp_path: Path):
     assert summary.ingested == 1 and summary.skipped == 0
     (aid,) = store.article_ids()
     assert store.article(aid).text == seed.read_text(encoding="utf-8")
+
+
+def test_a_store_error_on_one_article_fails_that_item_only(corpus: Path, tmp_path: Path, monkeypatch):
+    from sqlalchemy.exc import DataError
+
+    store = Store(str(tmp_path / "m.db"))
+    real_add = store.add_article
+
+    def flaky_add(article, *args, **kwargs):
+        if article.origin.endswith("shelling.txt"):
+            raise DataError("INSERT ...", {}, Exception("value too long for type character varying(300)"))
+        return real_add(article, *args, **kwargs)
+
+    monkeypatch.setattr(store, "add_article", flaky_add)
+    summary = ingest([str(corpus)], store, published="2025-08-22", extractor=fake_extract)
+    assert (summary.ingested, summary.failed) == (5, 1)
+    (failure,) = store.issues("failed")
+    assert failure.origin.endswith("shelling.txt") and "value too long" in failure.reason
+
+
+def test_progress_bar_reports_rate_and_events(corpus: Path, tmp_path: Path, capsys):
+    store = Store(str(tmp_path / "m.db"))
+    ingest([str(corpus)], store, published="2025-08-22", extractor=fake_extract, progress=True)
+    err = capsys.readouterr().err
+    assert "articles/s" in err and "events=5" in err

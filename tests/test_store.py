@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from conftest import make_event
 
@@ -195,3 +197,37 @@ def test_plain_paths_urls_and_env_resolve(tmp_path, monkeypatch):
     assert resolve_url(None) == f"sqlite:///{tmp_path / 'marsad.db'}"
     with pytest.raises(InputError):
         Store(str(tmp_path / "no" / "such" / "dir.db"))
+
+
+def test_cli_db_commands_and_bad_databases(tmp_path):
+    from click.testing import CliRunner
+
+    from marsad.cli import cli
+
+    runner = CliRunner()
+    db = str(tmp_path / "fresh.db")
+    result = runner.invoke(cli, ["db", "upgrade", "--db", db])
+    assert result.exit_code == 0 and "revision 0001" in result.stdout
+    assert "already at revision 0001" in runner.invoke(cli, ["db", "upgrade", "--db", db]).stdout
+    stats = json.loads(runner.invoke(cli, ["db", "stats", "--db", db]).stdout)
+    assert stats["articles"] == 0 and stats["by_day"] == {}
+    assert runner.invoke(cli, ["db", "dedup", "--db", db]).stdout.strip() == "0 canonical event(s)"
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("hello")
+    for bad in (str(not_a_db), "postgresql://nobody@127.0.0.1:1/none", str(tmp_path / "missing" / "x.db")):
+        result = runner.invoke(cli, ["events", "--db", bad])
+        assert result.exit_code == 2 and result.stderr.startswith("Error: "), result.output
+        assert "Traceback" not in result.output and len(result.stderr.strip().splitlines()) == 1
+
+
+def _open_and_report(url: str) -> str | None:
+    with Store(url) as s:
+        return s.revision()
+
+
+def test_processes_opening_a_fresh_database_at_once(db_url):
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(4, mp_context=multiprocessing.get_context("fork")) as pool:
+        assert set(pool.map(_open_and_report, [db_url] * 4)) == {"0001"}

@@ -15,11 +15,11 @@ from typing import Any
 
 from marsad.doc import Doc, Sentence
 from marsad.events.model import Event, Evidence
-from marsad.lexicon import cue_matcher, families, source_matcher
-from marsad.text.normalize import fold
+from marsad.lexicon import families, source_matcher
 from marsad.recognisers.actors import ActorMention
 from marsad.recognisers.casualties import Count, sentence_counts, total
 from marsad.recognisers.triggers import Trigger
+from marsad.text.normalize import fold
 
 # Families that describe the same incident when they co-occur at one place and day.
 GROUPS = {
@@ -125,24 +125,22 @@ def _generic_before(doc: Doc, sent: Sentence, trigs: list[Trigger]) -> bool:
     """"يواصلون تنفيذ هجمات", "في الأشهر الماضية ... الهجمات": a habitual or vague frame before the trigger."""
     strong = [t for t in trigs if t.weight >= 2] or trigs
     first = min(t.first for t in strong)
-    window = doc.tokens[sent.first:min(sent.last, first + 3)]
-    return bool(cue_matcher("generic").find_all(window))
+    return bool(doc.cue_starts("generic", sent.first, min(sent.last, first + 3)))
 
 
 def _report_verbs_before(doc: Doc, sent: Sentence, d: Any, trig_tokens: set[int]) -> bool:
     first = _token_at(doc, d.start)
     lo = max(sent.first, first - _REPORT_WINDOW)
-    verbs = [lo + m.first for m in cue_matcher("attribution_verbs").find_all(doc.tokens[lo:first])]
+    verbs = doc.cue_starts("attribution_verbs", lo, first)
     if not verbs:
         return False
-    kills = {lo + m.first for m in cue_matcher("kill").find_all(doc.tokens[lo:first])}
+    kills = set(doc.cue_starts("kill", lo, first))
     last_verb = max(verbs)
     return not any(last_verb < i < first for i in trig_tokens | kills)
 
 
 def _sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) -> bool:
-    toks = doc.tokens[sent.first:sent.last if head is None else min(sent.last, sent.first + head)]
-    return bool(cue_matcher(name).find_all(toks))
+    return bool(doc.cue_starts(name, sent.first, sent.last if head is None else min(sent.last, sent.first + head)))
 
 
 def _is_reference_place(doc: Doc, pm: Any, sent: Sentence) -> bool:

@@ -67,7 +67,7 @@ class Event:
         return asdict(self)
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "Event":
+    def from_dict(cls, data: dict[str, Any]) -> Event:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         ev = known.get("evidence")
         if isinstance(ev, dict):

@@ -14,7 +14,6 @@ from typing import Any
 
 from marsad.doc import Doc
 from marsad.events.model import Event
-from marsad.lexicon import cue_matcher
 from marsad.recognisers.actors import (
     Actor,
     ActorMention,
@@ -30,7 +29,7 @@ _INTERACTION = {"State forces": 1, "Rebel group": 2, "Political militia": 3, "Id
 
 
 def _cue_tokens(doc: Doc, name: str, lo: int, hi: int) -> set[int]:
-    return {lo + m.first for m in cue_matcher(name).find_all(doc.tokens[lo:hi])}
+    return set(doc.cue_starts(name, lo, hi))
 
 
 def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[float, float, ActorMention]]:

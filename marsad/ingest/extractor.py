@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import importlib
 from collections.abc import Callable
+from pathlib import Path
 
 from marsad.errors import InputError
 from marsad.events.model import Event
@@ -38,13 +41,39 @@ def load_extractor(spec: str | None) -> Extractor:
     return func
 
 
+# Packages that do not change what the engine extracts (their edits must not trigger re-extraction).
+_NOT_ENGINE = ("cli", "store", "ingest", "dedup", "export", "eval", "web", "api", "server")
+
+
+@functools.cache
+def engine_fingerprint() -> str:
+    """A short hash of the engine's code and data files (everything in marsad/ but I/O packages)."""
+    import marsad
+
+    root = Path(marsad.__file__).parent
+    digest = hashlib.sha1()
+    for path in sorted(root.rglob("*")):
+        rel = path.relative_to(root)
+        if not path.is_file() or rel.parts[0] in _NOT_ENGINE or "__pycache__" in rel.parts:
+            continue
+        if path.suffix in (".pyc", ".db"):
+            continue
+        digest.update(str(rel).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def engine_version(spec: str | None = None) -> str:
-    """A string that changes when extraction output may change (stored with each article)."""
+    """A string that changes when extraction output may change (stored with each article).
+
+    For the engine: ``marsad.pipeline.ENGINE_VERSION`` when defined, else the package version plus a
+    fingerprint of the engine's code and data, so an engine upgrade re-extracts stored articles.
+    """
     if spec in (None, "", "marsad", "default"):
         import marsad
         import marsad.pipeline as pipeline
 
-        return str(getattr(pipeline, "ENGINE_VERSION", None) or f"marsad-{marsad.__version__}")
+        declared = getattr(pipeline, "ENGINE_VERSION", None)
+        return str(declared) if declared else f"marsad-{marsad.__version__}+{engine_fingerprint()}"
     return spec
 
 

@@ -16,6 +16,8 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, BinaryIO
 
+from sqlalchemy.exc import DataError, IntegrityError, ProgrammingError, StatementError
+
 from marsad.events.model import Event
 from marsad.ingest.article import Article, Skipped
 from marsad.ingest.extractor import Extractor, engine_version, extractor_name, load_extractor
@@ -159,7 +161,12 @@ def ingest(
         if isinstance(result, str):
             issue(Skipped(article.origin, result, kind="failed"))
             return
-        outcome = store.add_article(article, result, engine_version=version, assume_new=is_new)
+        try:
+            outcome = store.add_article(article, result, engine_version=version, assume_new=is_new)
+        except (DataError, IntegrityError, ProgrammingError, StatementError) as exc:  # this item's data
+            issue(Skipped(article.origin, f"could not store: {type(exc).__name__}: "
+                                          f"{str(getattr(exc, 'orig', None) or exc).splitlines()[0]}", "failed"))
+            return
         if outcome.status == "new":
             summary.ingested += 1
         elif outcome.status == "updated":

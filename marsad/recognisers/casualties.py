@@ -10,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.doc import Doc, Sentence
-from marsad.lexicon import cue_matcher
 from marsad.text.numbers import Quantity, dual_count, find_quantities, is_singular_count_noun
 
 _WINDOW = 5
@@ -31,8 +30,7 @@ class Count:
 
 
 def _cue_positions(doc: Doc, sent: Sentence, name: str) -> list[int]:
-    toks = doc.tokens[sent.first:sent.last]
-    return [sent.first + m.first for m in cue_matcher(name).find_all(toks)]
+    return doc.cue_starts(name, sent.first, sent.last)
 
 
 def _is_attacker_noun(doc: Doc, idx: int) -> bool:
@@ -41,9 +39,7 @@ def _is_attacker_noun(doc: Doc, idx: int) -> bool:
         idx += 1
     if idx >= len(doc.tokens):
         return False
-    toks = doc.tokens[idx: idx + 3]
-    return bool(cue_matcher("victim_attackers").find_all(toks[:1])) or any(
-        m.first == 0 for m in cue_matcher("victim_attackers").find_all(toks))
+    return bool(doc.cue_starts("victim_attackers", idx, idx + 1))
 
 
 def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: int, hi: int,

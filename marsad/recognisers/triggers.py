@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.doc import Doc
-from marsad.lexicon import cue_matcher, families, trigger_matcher
+from marsad.lexicon import families, trigger_matcher
 
 _NEGATION_WINDOW = 2
 _IRREALIS_WINDOW = 3
@@ -29,8 +29,8 @@ class Trigger:
 
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Longest trigger phrases in the text, minus negated ones ("لم يسفر عن...")."""
-    negations = {m.first for m in cue_matcher("negation").find_all(doc.tokens)}
-    irrealis = {m.last for m in cue_matcher("irrealis").find_all(doc.tokens)}
+    negations = {m.first for m in doc.cue_hits("negation")}
+    irrealis = {m.last for m in doc.cue_hits("irrealis")}
     out = []
     for m in trigger_matcher().find(doc.tokens):
         if any(m.first - k in negations for k in range(1, _NEGATION_WINDOW + 1)):

@@ -31,7 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy import event as sa_event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
 from marsad.dedup import CanonicalEvent, DedupConfig, cluster_events
 from marsad.dedup.dates import event_interval
@@ -48,6 +48,7 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas
 
 BBox = tuple[float, float, float, float]  # west, south, east, north
+MAX_URL = 2000
 
 
 @dataclass(slots=True)
@@ -221,9 +222,13 @@ class Store:
         """Apply migrations up to ``revision``; RETURNS (revision before, revision after)."""
         try:
             return migrate.upgrade(self.engine, revision)
-        except OperationalError as exc:
-            reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
+        except SQLAlchemyError as exc:
+            orig = getattr(exc, "orig", None)
+            reason = (str(orig) if orig is not None else str(exc)).strip().splitlines()[0]
             raise MarsadError(f"cannot open database {display_url(self.url)}: {reason}") from None
+        except ImportError as exc:
+            raise MarsadError(f"cannot open database {display_url(self.url)}: missing driver ({exc.name}); "
+                              "pip install 'marsad[postgres]'") from None
 
     def revision(self) -> str | None:
         return migrate.current_revision(self.engine)
@@ -345,6 +350,8 @@ class Store:
         a, e, link = schema.articles, schema.events, schema.event_articles
         now = _now()
         url = normalize_url(article.url)
+        if url and len(url) > MAX_URL:  # too long for a unique index: identify by text hash only
+            url = None
         with self.engine.begin() as conn:
             found = None if assume_new else self._find(conn, url, article.text_hash)
             source_name = article.outlet
@@ -443,30 +450,50 @@ class Store:
             return bool(conn.execute(select(exists().where(e.c.canonical_id.is_(None)))).scalar())
 
     def rebuild_canonical(self, config: DedupConfig | None = None) -> int:
-        """Re-cluster every stored event into canonical events (deterministic); RETURNS their number."""
+        """Re-cluster every stored event into canonical events (deterministic); RETURNS their number.
+
+        Only what changed is written: canonical rows whose content changed, events whose cluster changed.
+        """
         e, a, s, c = schema.events, schema.articles, schema.sources, schema.canonical_events
         with self.engine.connect() as conn:
-            rows = conn.execute(select(e.c.id, e.c.article_id, e.c.data)).all()
+            rows = conn.execute(select(e.c.id, e.c.article_id, e.c.data, e.c.canonical_id, e.c.merge_reason)).all()
             outlets = dict(conn.execute(select(a.c.id, s.c.name).join(s, a.c.source_id == s.c.id)).all())
+            old_canon = dict(conn.execute(select(c.c.id, c.c.data)).all())
         evs = [replace(Event.from_dict(r.data), event_id=r.id, article_id=r.article_id) for r in rows]
+        current = {r.id: (r.canonical_id, r.merge_reason) for r in rows}
         clusters = cluster_events(evs, outlets, config or DedupConfig())
         now = _now()
-        canon_rows, member_rows = [], []
+        new_rows, changed_rows, member_rows = [], [], []
         for cl in clusters:
-            canon_rows.append({"id": cl.id, "n_events": len(cl.event_ids), "n_articles": len(cl.article_ids),
-                               "reasons": cl.reasons, "data": cl.to_dict(), "updated_at": now,
-                               **_query_columns(cl.event)})
+            data = _json_roundtrip(cl.to_dict())
+            row = {"id": cl.id, "n_events": len(cl.event_ids), "n_articles": len(cl.article_ids),
+                   "reasons": cl.reasons, "data": data, "updated_at": now, **_query_columns(cl.event)}
+            if cl.id not in old_canon:
+                new_rows.append(row)
+            elif old_canon[cl.id] != data:
+                changed_rows.append({f"c_{k}": v for k, v in row.items()})
             for event_id in cl.event_ids:
-                why = [r for r in cl.reasons if event_id in r.split(":", 1)[0]]
-                member_rows.append({"m_id": event_id, "m_cid": cl.id, "m_why": "\n".join(why) or None})
+                why = "\n".join(r for r in cl.reasons if event_id in r.split(":", 1)[0]) or None
+                if current.get(event_id) != (cl.id, why):
+                    member_rows.append({"m_id": event_id, "m_cid": cl.id, "m_why": why})
+        stale = set(old_canon) - {cl.id for cl in clusters}
         with self.engine.begin() as conn:
-            conn.execute(update(e).values(canonical_id=None, merge_reason=None))
-            conn.execute(delete(c))
-            if canon_rows:
-                conn.execute(insert(c), canon_rows)
+            if new_rows:
+                conn.execute(insert(c), new_rows)
+            if changed_rows:
+                keys = [k for k in changed_rows[0] if k != "c_id"]
+                conn.execute(update(c).where(c.c.id == bindparam("c_id"))
+                             .values({k[2:]: bindparam(k) for k in keys}), changed_rows)
+            if member_rows:
                 conn.execute(update(e).where(e.c.id == bindparam("m_id"))
                              .values(canonical_id=bindparam("m_cid"), merge_reason=bindparam("m_why")),
                              member_rows)
+            if stale:
+                stale_ids = sorted(stale)
+                for i in range(0, len(stale_ids), 500):
+                    chunk = stale_ids[i:i + 500]
+                    conn.execute(update(e).where(e.c.canonical_id.in_(chunk)).values(canonical_id=None))
+                    conn.execute(delete(c).where(c.c.id.in_(chunk)))
         return len(clusters)
 
     # -- reading ------------------------------------------------------------------------------
