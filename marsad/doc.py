@@ -31,12 +31,13 @@ class Doc:
 
     def cue_hits(self, name: str) -> list:
         """Matches of one cue lexicon (marsad/data/cues.json) over the whole text, computed once."""
-        hits = self._cue_cache.get(name)
-        if hits is None:
-            from marsad.lexicon import cue_matcher
+        if not self._cue_cache:
+            from marsad.lexicon import all_cues_matcher
 
-            hits = self._cue_cache[name] = cue_matcher(name).find_all(self.tokens)
-        return hits
+            self._cue_cache["*"] = []
+            for m in all_cues_matcher().find_all(self.tokens):
+                self._cue_cache.setdefault(m.value, []).append(m)
+        return self._cue_cache.get(name, [])
 
     def cue_starts(self, name: str, lo: int, hi: int) -> list[int]:
         """Token indices in [lo, hi) where a phrase of cue lexicon ``name`` starts."""

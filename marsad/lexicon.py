@@ -70,6 +70,17 @@ def cue_matcher(name: str) -> PhraseMatcher[str]:
 
 
 @lru_cache(maxsize=1)
+def all_cues_matcher() -> PhraseMatcher[str]:
+    """Every cue lexicon in one index (value: the lexicon's name), so an article is scanned once."""
+    m: PhraseMatcher[str] = PhraseMatcher()
+    for name, phrases in cues().items():
+        if isinstance(phrases, list):
+            for phrase in phrases:
+                m.add(phrase, name)
+    return m
+
+
+@lru_cache(maxsize=1)
 def source_matcher() -> PhraseMatcher[str]:
     return PhraseMatcher(cues()["sources"].items())
 
