@@ -63,3 +63,20 @@ def test_force_named_once_acts_in_both_events_of_a_raid():
 ])
 def test_statements_and_road_accidents_are_not_events(text):
     assert marsad.extract(text, published="2021-08-17") == []
+
+
+@pytest.mark.parametrize("text", [
+    "شن رئيس الوزراء هجوما لاذعا على المعارضة خلال جلسة البرلمان اليوم، متهما إياها بعرقلة الإصلاحات.",
+    "تشهد أسواق الاتصالات في مصر معركة أسعار حامية بين الشركات الكبرى في القاهرة.",
+    "قضت محكمة الجنايات في القاهرة اليوم بالإعدام على سبعة متهمين بتنفيذ تفجير كنيسة عام 2016.",
+    "ألقت الشرطة القبض على عصابة متخصصة في سرقة السيارات في مدينة جدة، وضبطت بحوزتهم خمس سيارات مسروقة.",
+    "شهدت مباراة الأهلي والزمالك اشتباكات بين الجماهير في المدرجات، وتدخلت الشرطة لفض الاشتباك.",
+])
+def test_words_of_violence_outside_political_violence(text):
+    assert marsad.extract(text, published="2019-03-10") == []
+
+
+def test_anniversary_recalls_a_background_event_with_its_own_date():
+    ev = marsad.extract("أحيا اللبنانيون اليوم الذكرى الثالثة لانفجار مرفأ بيروت الذي أودى بحياة أكثر من 200 "
+                        "شخص في آب 2020.", published="2023-08-04")
+    assert [(e.role, e.event_date) for e in ev] == [("background", "2020-08")]

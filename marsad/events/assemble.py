@@ -202,14 +202,14 @@ def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[C
 
 _ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه", "الاعتداء", "التفجير", "الغاره", "المداهمه",
              "الانفجار", "الكمين", "الاشتباكات", "القصف", "الهجمات", "التفجيرين"}
-_ATTACH_WINDOW = 14
+_ATTACH_WINDOW = 16
 
 
 def _attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) -> Any | None:
     """The place a trigger is about: the nearest one after it ("غارة على بلدة X"), else before it."""
     usable = [p for p in places if not _is_reference_place(doc, p, sent)]
     fine = [p for p in usable if p.place.kind != "country"] or usable
-    after = [p for p in fine if p.start >= trig.end and _token_at(doc, p.start) - trig.last <= _ATTACH_WINDOW]
+    after = [p for p in fine if p.start >= trig.end and _words_between(doc, trig.last, _token_at(doc, p.start)) <= _ATTACH_WINDOW]
     if after:
         first = min(after, key=lambda p: p.start)
         # "في مدينة الميادين بدير الزور": keep the finer of adjacent nested names.
@@ -227,6 +227,10 @@ _KIND_ORDER = {"landmark": 0, "neighbourhood": 1, "town": 2, "admin3": 3, "admin
 
 def _specificity(pm: Any) -> tuple[int, int, int]:
     return (pm.geo_precision or 3, int(_same_name_as_admin1(pm)), _KIND_ORDER.get(pm.place.kind, 5))
+
+
+def _words_between(doc: Doc, lo: int, hi: int) -> int:
+    return sum(1 for t in doc.tokens[lo:hi] if t.kind != "punct")
 
 
 def _finer(a: Any | None, b: Any | None) -> Any | None:
@@ -257,7 +261,10 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         generic = _generic_before(doc, sent, trigs)
         background = _sentence_flag(doc, sent, "background", head=6)
         soft = [d for d in s_dates if _is_report_date(doc, sent, d, trigs)]
-        date = _best_date([d for d in s_dates if d not in soft], min(t.start for t in trigs))
+        hard = [d for d in s_dates if d not in soft]
+        date = _best_date(hard, min(t.start for t in trigs))
+        if background and hard:  # "في الذكرى ... لانفجار ... في آب 2020": the recalled event's own date
+            date = min((d for d in hard if d.value), key=lambda d: d.value, default=date)
         soft_date = _best_date(soft, min(t.start for t in trigs))
         if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors) or (generic and not counts and date is None):
             _elaborate(doc, sent, trigs, counts, s_places, date, incidents)
@@ -490,6 +497,8 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         if inc is not incidents[0] and inc.place is None and inc.when is None and not inc.counts \
                 and max(t.weight for t in inc.triggers) < 4:
             continue  # a bare mention with nothing of its own to place, date or count
+        if family in ("arrest", "looting") and _ordinary_crime(doc, inc, inc_actors):
+            continue  # ACLED codes political arrests and looting, not car thieves or smugglers
         fam = fams[family]
         ev = Event(event_type=fam.event_type, sub_event_type=fam.sub_event_type)
         _set_date(ev, doc, inc)
@@ -521,6 +530,13 @@ _TWO_BOMBERS = {"انتحاريان", "انتحاريين", "الانتحاري�
 
 _BOMBER_KEYS = {fold(w) for w in _BOMBER_WORDS}
 _TWO_BOMBER_KEYS = {fold(w) for w in _TWO_BOMBERS}
+
+
+def _ordinary_crime(doc: Doc, inc: Incident, actors: list[ActorMention]) -> bool:
+    crime = any(_sentence_flag(doc, doc.sentences[i], "crime") for i in inc.sentences)
+    political = any(_sentence_flag(doc, doc.sentences[i], "political") for i in inc.sentences) or any(
+        a.kind == "named" and a.inter != "State forces" for a in actors)
+    return crime and not political
 
 
 def _bomber_count(inc: Incident) -> int:
