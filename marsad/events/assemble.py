@@ -266,7 +266,9 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         if background and hard:  # "في الذكرى ... لانفجار ... في آب 2020": the recalled event's own date
             date = min((d for d in hard if d.value), key=lambda d: d.value, default=date)
         soft_date = _best_date(soft, min(t.start for t in trigs))
-        if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors) or (generic and not counts and date is None):
+        if generic and (date is None or date.precision > 1):
+            continue  # "خلال العامين الماضيين ... وقتلوا مئات": a habit or a running total, not an event
+        if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors):
             _elaborate(doc, sent, trigs, counts, s_places, date, incidents)
             continue
         intervention = _sentence_flag(doc, sent, "protest_intervention")
