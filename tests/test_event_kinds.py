@@ -80,3 +80,9 @@ def test_anniversary_recalls_a_background_event_with_its_own_date():
     ev = marsad.extract("أحيا اللبنانيون اليوم الذكرى الثالثة لانفجار مرفأ بيروت الذي أودى بحياة أكثر من 200 "
                         "شخص في آب 2020.", published="2023-08-04")
     assert [(e.role, e.event_date) for e in ev] == [("background", "2020-08")]
+
+
+def test_attack_on_a_civilian_place_targets_civilians():
+    e = one("استهدف تفجير انتحاري كنيسة في مدينة الإسكندرية صباح الأحد، ولم ترد أنباء عن ضحايا.", "2017-04-09")
+    assert e.sub_event_type == "Suicide bomb"
+    assert e.actor2 == "Civilians (Egypt)" and e.actor2_ar == "كنيسة"

@@ -10,10 +10,12 @@ the victims of a kill word ("مقتل عنصر من قوات..."). Civilians are
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from marsad.doc import Doc
 from marsad.events.model import Event
+from marsad.lexicon import actor_patterns
 from marsad.recognisers.actors import (
     Actor,
     ActorMention,
@@ -21,6 +23,7 @@ from marsad.recognisers.actors import (
     state_force,
     unattributed_air_actor,
 )
+from marsad.text.matcher import PhraseMatcher
 
 STATE_FIRST = {"air", "arrest", "foiled", "raid", "territory_gov", "intercept"}
 VICTIM_KINDS = {"civilians"}
@@ -144,6 +147,11 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     if actor2 is not None:
         ev.actor2, ev.inter2 = actor2.name, actor2.inter_in(country)
         ev.actor2_ar = m2.text if m2 is not None else None
+    if ev.actor2 is None and family in CIVILIAN_DEFAULT and country:
+        target = _civilian_target(doc, inc)
+        if target is not None or family == "looting" or (family in BOMBINGS and inc.counts):
+            ev.actor2, ev.inter2 = _generic_name("Civilians", ev), "Civilians"
+            ev.actor2_ar = target
     if ev.inter2 == "Civilians" and family in ("attack", "shooting", "raid", "assassination", "arson", "killing"):
         ev.event_type, ev.sub_event_type = "Violence against civilians", "Attack"
     if family in ("attack", "shooting", "assassination", "arson", "killing") and ev.inter2 and ev.inter2 != "Civilians":
@@ -153,6 +161,24 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
 
 
 _COREF_WINDOW = 7
+BOMBINGS = {"suicide", "ied", "explosion", "grenade"}
+CIVILIAN_DEFAULT = BOMBINGS | {"looting", "attack", "shooting", "air", "shelling", "arson"}
+
+
+def _civilian_target(doc: Doc, inc: Any) -> str | None:
+    """"استهدف كنيسة", "السطو على بنك": a civilian place named as the target of the incident."""
+    for i in inc.sentences:
+        sent = doc.sentences[i]
+        for m in _civilian_target_matcher().find(doc.tokens[sent.first:sent.last]):
+            first = sent.first + m.first
+            if doc.cue_starts("target_cues", max(sent.first, first - 3), first):
+                return doc.text[m.start:m.end]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _civilian_target_matcher() -> PhraseMatcher:
+    return PhraseMatcher((p, p) for p in actor_patterns().get("civilian_targets", []))
 
 
 def _named_group_for(doc: Doc, m: ActorMention, mentions: list[ActorMention]) -> ActorMention | None:
