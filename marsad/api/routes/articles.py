@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Response
 from marsad.api.auth import require_read, require_write
 from marsad.api.errors import ApiError, error_responses
 from marsad.api.routes.deps import backend, check_text_size, settings
-from marsad.api.schemas import ArticleIngestOut, ArticleIn, ArticleOut
+from marsad.api.schemas import ArticleIn, ArticleIngestOut, ArticleOut
 from marsad.api.service import Backend, article_out
 from marsad.api.settings import ApiSettings
 
