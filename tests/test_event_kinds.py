@@ -86,3 +86,17 @@ def test_attack_on_a_civilian_place_targets_civilians():
     e = one("استهدف تفجير انتحاري كنيسة في مدينة الإسكندرية صباح الأحد، ولم ترد أنباء عن ضحايا.", "2017-04-09")
     assert e.sub_event_type == "Suicide bomb"
     assert e.actor2 == "Civilians (Egypt)"
+
+
+def test_militants_killed_in_a_military_operation():
+    e = one("أعلنت وزارة الدفاع التونسية مقتل ثلاثة إرهابيين في عملية عسكرية نفذتها وحدات الجيش في جبل "
+            "الشعانبي بولاية القصرين.", "2018-05-10")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor1.startswith("Military Forces of Tunisia") and e.fatalities == 3
+
+
+def test_victims_the_text_denies_are_not_actors():
+    e = one("سقطت عدة قذائف هاون أطلقتها حركة الشباب على محيط مطار مقديشو الدولي مساء الثلاثاء، دون أن "
+            "تسفر عن ضحايا.", "2019-01-02")
+    assert e.sub_event_type == "Shelling/artillery/missile attack"
+    assert e.actor1 == "Al Shabaab" and e.actor2 is None and e.fatalities == 0

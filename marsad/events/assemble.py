@@ -197,7 +197,9 @@ def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[C
     if strong >= 3:
         return True
     support = bool(counts) + bool(places) + any(a.armed for a in actors)
-    return strong == 2 and support >= 2
+    if strong == 1:  # "مقتل ثلاثة إرهابيين في عملية عسكرية في جبل ...": a weak word with a toll, a place and a force
+        return support == 3 and any(c.kind == "killed" for c in counts)
+    return support >= 2
 
 
 _ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه", "الاعتداء", "التفجير", "الغاره", "المداهمه",

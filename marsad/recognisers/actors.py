@@ -260,7 +260,17 @@ def find_actors(doc: Doc) -> list[ActorMention]:
     for m in bare.find(toks):
         add(m.first, m.last, "bare_state", (), None, m.value)
     found.sort(key=lambda a: a.first)
-    return [a for a in _resolve_anaphors(doc, found, taken) if not _is_source(doc, a)]
+    return [a for a in _resolve_anaphors(doc, found, taken) if not _is_source(doc, a) and not _negated(doc, a)]
+
+
+_NEGATED_KINDS = ("civilians", "unidentified_weak")
+
+
+def _negated(doc: Doc, mention: ActorMention) -> bool:
+    """"دون أن تسفر عن ضحايا", "لم يصب أي مدني": victims that the text says there were none of."""
+    if mention.kind not in _NEGATED_KINDS:
+        return False
+    return bool(doc.cue_starts("negation", max(0, mention.first - 4), mention.first))
 
 
 @lru_cache(maxsize=1)
