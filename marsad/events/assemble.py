@@ -482,7 +482,16 @@ def _incident_actors(doc: Doc, inc: Incident, incidents: list[Incident], actors:
         counts_near = any(abs(c.start - a.start) < 80 for c in inc.counts if c.sentence == sent)
         if id(nearest) in own and (distance <= _ACTOR_WINDOW or counts_near):
             out.append(a)
+        elif _claims_one_of(doc, a, inc):
+            out.append(a)
     return out
+
+
+def _claims_one_of(doc: Doc, a: ActorMention, inc: Incident) -> bool:
+    """"خلية مرتبطة بتنظيم داعش تقف خلف التفجير": the actor is tied to this incident's trigger by an
+    agent phrase between them, even when another event's trigger is nearer."""
+    cues = doc.cue_starts("agent_after", a.last, a.last + 4)
+    return any(0 <= t.first - c <= 4 for c in cues for t in inc.triggers)
 
 
 def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], fallback_place: Any | None,
@@ -520,6 +529,7 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         ev.fatalities_qualifier = qualifier
         ev.injuries, _ = total(inc.counts, "injured")
         ev.sources = _sources(doc, inc)
+        ev.status = _status(doc, inc, family)
         ev.evidence = _evidence(doc, inc)
         ev.confidence = _confidence(inc)
         ev.notes = describe(ev)
@@ -534,6 +544,17 @@ _TWO_BOMBERS = {"انتحاريان", "انتحاريين", "الانتحاري�
 
 _BOMBER_KEYS = {fold(w) for w in _BOMBER_WORDS}
 _TWO_BOMBER_KEYS = {fold(w) for w in _TWO_BOMBERS}
+
+
+def _status(doc: Doc, inc: Incident, family: str) -> str:
+    """occurred | foiled | claimed | alleged (ACLED notes keep the same distinction in prose)."""
+    if family in ("foiled", "intercept"):
+        return "foiled"
+    if any(_sentence_flag(doc, doc.sentences[i], "claim") for i in inc.sentences):
+        return "claimed"
+    if any(_sentence_flag(doc, doc.sentences[i], "alleged") for i in inc.sentences):
+        return "alleged"
+    return "occurred"
 
 
 def _ordinary_crime(doc: Doc, inc: Incident, actors: list[ActorMention]) -> bool:
@@ -608,7 +629,7 @@ def _set_place(ev: Event, pm: Any | None, inherited: bool) -> None:
         return
     p = pm.place
     ev.country = p.country
-    ev.country_name = getattr(p, "country_name", None)
+    ev.country_name = _country_name(p.country)
     ev.admin1 = p.admin1
     ev.admin2 = p.admin2
     ev.admin3 = getattr(p, "admin3", None)
@@ -619,6 +640,15 @@ def _set_place(ev: Event, pm: Any | None, inherited: bool) -> None:
     ev.geo_precision = pm.geo_precision or 1
     if inherited and ev.geo_precision < 2:
         ev.geo_precision = 2
+
+
+def _country_name(iso3: str | None) -> str | None:
+    if not iso3:
+        return None
+    from marsad.geo import country
+
+    place = country(iso3)
+    return place.name if place is not None else None
 
 
 def _sources(doc: Doc, inc: Incident) -> list[str]:
@@ -632,14 +662,19 @@ def _sources(doc: Doc, inc: Incident) -> list[str]:
 
 
 def _evidence(doc: Doc, inc: Incident) -> Evidence:
+    """The sentence that reports the incident best: the one naming its place with a trigger, else the first."""
     sent = doc.sentences[inc.sentences[0]]
+    if inc.place is not None:
+        placed = doc.sentence_of(inc.place.start)
+        if placed.index in inc.sentences and any(t.sentence == placed.index for t in inc.triggers):
+            sent = placed
     start, end = sent.start, sent.end
     while start < end and doc.text[start].isspace():
         start += 1
     while end > start and doc.text[end - 1].isspace():
         end -= 1
     if end - start > _MAX_EVIDENCE:
-        anchor = min(t.start for t in inc.triggers if t.sentence == sent.index)
+        anchor = min((t.start for t in inc.triggers if t.sentence == sent.index), default=start)
         start = max(start, anchor - _MAX_EVIDENCE // 2)
         end = min(end, start + _MAX_EVIDENCE)
     return Evidence(start, end, doc.text[start:end])

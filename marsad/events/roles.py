@@ -72,7 +72,9 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
     return out
 
 
-def _is_state(m: ActorMention) -> bool:
+def _is_state(m: ActorMention | None) -> bool:
+    if m is None:
+        return False
     return m.kind in ("state", "bare_state") or m.inter == "State forces"
 
 
@@ -114,6 +116,11 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     if actor1 is None and family == "air":
         actor1 = unattributed_air_actor(country, day)
     rest = [s for s in scored if s[2] is not m1 and (actor1 is None or resolved[id(s[2])].name != actor1.name)]
+    if actor1 is not None and actor1.inter != "State forces":
+        # "الانتحاري", "المهاجمين" name the perpetrators, never their target, unless a state force acted.
+        rest = [s for s in rest if s[2].kind != "unidentified_weak"]
+    if family == "clash":
+        rest = [s for s in rest if s[2].armed]  # a clash has two armed sides
     m2 = actor2 = None
     if rest:
         if family in ("arrest", "foiled"):
@@ -147,6 +154,8 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     if actor2 is not None:
         ev.actor2, ev.inter2 = actor2.name, actor2.inter_in(country)
         ev.actor2_ar = m2.text if m2 is not None else None
+    if ev.actor2 is None and family == "clash" and country and not ev.actor1.startswith("Unidentified"):
+        ev.actor2, ev.inter2 = _generic_name("Unidentified Armed Group", ev), "Political militia"
     if ev.actor2 is None and family in CIVILIAN_DEFAULT and country:
         target = _civilian_target(doc, inc)
         if target is not None or family == "looting" or (family in BOMBINGS and inc.counts):
