@@ -88,3 +88,29 @@ def test_follow_up_sentence_stays_with_its_incident_and_a_clash_absorbs_the_atta
     assert len(ev) == 1
     assert ev[0].sub_event_type == "Armed clash"
     assert ev[0].actor2.startswith("Police Forces of Egypt")
+
+
+ROUNDUP = """قتلى وجرحى في هجمات متفرقة بالعراق
+
+بغداد - (الأناضول) - قتل خمسة أشخاص وأصيب 12 آخرون، اليوم الثلاثاء، في هجمات متفرقة شهدتها العاصمة العراقية بغداد ومحافظتا ديالى ونينوى، بحسب مصادر أمنية.
+
+وقال النقيب في شرطة بغداد للأناضول إن "عبوة ناسفة انفجرت قرب سوق شعبي في منطقة الشعلة شمالي بغداد، ما أسفر عن مقتل ثلاثة مدنيين وإصابة ثمانية آخرين".
+
+وفي ديالى، أفاد مصدر في قيادة عمليات المحافظة بأن مسلحين مجهولين أطلقوا النار على نقطة تفتيش للجيش في ناحية العظيم، ما أدى إلى مقتل جنديين وإصابة ثلاثة آخرين.
+
+وفي نينوى، اعتقلت قوات الأمن أربعة مشتبه بانتمائهم لتنظيم داعش في قضاء تلعفر غربي الموصل، وفق بيان لخلية الإعلام الأمني.
+
+ويشهد العراق منذ أشهر تصاعدا في هجمات تنظيم داعش رغم إعلان بغداد هزيمته عسكريا أواخر 2017.
+"""
+
+
+def test_roundup_of_attacks_in_three_provinces_is_three_events_and_no_summary_event():
+    ev = events(ROUNDUP, "2020-03-17")
+    by_admin1 = {e.admin1: e for e in ev}
+    assert sorted(by_admin1) == ["Baghdad", "Diyala", "Ninewa"]
+    assert by_admin1["Baghdad"].sub_event_type == "Remote explosive/landmine/IED"
+    assert (by_admin1["Baghdad"].fatalities, by_admin1["Baghdad"].injuries) == (3, 8)
+    assert by_admin1["Diyala"].sub_event_type == "Armed clash" and by_admin1["Diyala"].fatalities == 2
+    arrest = by_admin1["Ninewa"]
+    assert arrest.sub_event_type == "Arrests"
+    assert arrest.actor1.startswith("Police Forces of Iraq") and arrest.actor2 == "Islamic State"

@@ -87,7 +87,7 @@ class ActorMention:
             return state_force(iso3, self.branch or "military", day) if iso3 else None
         cands = [c for c in self.candidates if c.only_in is None or c.only_in == country]
         if not cands:
-            return None
+            return state_force(country, self.branch, day) if self.branch and country else None
         valid = [c.actor for c in cands if c.actor.valid_on(day)]
         if valid:
             return valid[0]
@@ -244,8 +244,10 @@ def find_actors(doc: Doc) -> list[ActorMention]:
         found.append(ActorMention(first, last, start, end, doc.text[start:end], kind, cands, country, branch))
         taken.update(span)
 
+    bare_spans = {(m.first, m.last): m.value for m in bare.find(toks)}
     for m in named.find(toks):
-        add(m.first, m.last, "named", named_actors()[m.value])
+        # "قوات الأمن" names one country's police by alias, and any country's by the bare-head rule.
+        add(m.first, m.last, "named", named_actors()[m.value], branch=bare_spans.get((m.first, m.last)))
     nat_at = {m.first: m for m in nationality.find(toks)}
     for m in heads.find(toks):
         for gap in (0, 1):  # "الطيران التركي", "الطيران الحربي التركي"
