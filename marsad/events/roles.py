@@ -50,8 +50,8 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
             agent += 3
         if _cue_tokens(doc, "claim", max(sent.first, m.first - 4), m.first):
             agent += 5  # "وتبنت جماعة ... الهجوم": a claim names the perpetrator
-        if m.first in trig_ends or (m.first - 1) in trig_ends:
-            agent += 2
+        if m.first in trig_ends or ((m.first - 1) in trig_ends and doc.tokens[m.first - 1].key not in _PREPOSITIONS):
+            agent += 2  # "غارات التحالف", "غارة تركية": the actor as genitive or adjective of the trigger
         if verbs:
             agent += 2
         if any(i in trig_tokens for i in range(m.last, min(m.last + 3, sent.last))):
@@ -170,6 +170,7 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
 
 
 _COREF_WINDOW = 7
+_PREPOSITIONS = {"مع", "علي", "ضد", "في", "من", "الي", "عن", "بين", "ل", "ب"}
 BOMBINGS = {"suicide", "ied", "explosion", "grenade"}
 CIVILIAN_DEFAULT = BOMBINGS | {"looting", "attack", "shooting", "air", "shelling", "arson"}
 
