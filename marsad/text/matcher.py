@@ -8,7 +8,6 @@ one of the corresponding token's stem candidates, so "دير الزور" matches
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -20,6 +19,9 @@ V = TypeVar("V")
 GAP = "…"
 _MAX_GAP = 4
 _QUOTES = {'"', "'", "`", "´"}
+_NO_ENTRIES: tuple = ()
+#: distinct stem sets remembered per matcher before the memo starts over
+_MEMO_LIMIT = 1 << 16
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,8 +40,12 @@ class PhraseMatcher(Generic[V]):
     """Index of phrases -> values; finds them in token lists."""
 
     def __init__(self, entries: Iterable[tuple[str, V]] = ()) -> None:
-        self._index: dict[str, list[tuple[tuple[str, ...], str, V]]] = defaultdict(list)
+        # first key -> entries (rest of the keys, phrase, value, whether rest has a gap)
+        self._index: dict[str, list[tuple[tuple[str, ...], str, V, bool]]] = {}
+        self._seen: set[tuple[tuple[str, ...], str, int]] = set()
         self._size = 0
+        # a token's stem set -> the entries it starts, in stem order (stem sets are shared per key)
+        self._memo: dict[frozenset[str], tuple] = {}
         for phrase, value in entries:
             self.add(phrase, value)
 
@@ -53,8 +59,25 @@ class PhraseMatcher(Generic[V]):
         keys = tuple(k for k in keys if k)
         if not keys or keys[0] == GAP:
             return
-        self._index[keys[0]].append((keys[1:], phrase, value))
         self._size += 1
+        # The same phrase added twice with the same value would only ever repeat its matches.
+        ident = (keys, phrase, id(value))
+        if ident in self._seen:
+            return
+        self._seen.add(ident)
+        rest = keys[1:]
+        self._index.setdefault(keys[0], []).append((rest, phrase, value, GAP in rest))
+        self._memo.clear()
+
+    def _entries_for(self, stems: frozenset[str]) -> tuple:
+        """The entries whose first key is one of ``stems``, in the order the stems iterate."""
+        index = self._index
+        found = tuple(e for stem in stems for e in index.get(stem, _NO_ENTRIES))
+        memo = self._memo
+        if len(memo) >= _MEMO_LIMIT:
+            memo.clear()
+        memo[stems] = found
+        return found
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Every match, overlapping ones included, in text order (longest first at a position).
@@ -63,30 +86,65 @@ class PhraseMatcher(Generic[V]):
         """
         out: list[PhraseMatch[V]] = []
         n = len(tokens)
-        for i, tok in enumerate(tokens):
-            if tok.kind == "punct":
+        memo_get = self._memo.get
+        for i in range(n):
+            tok = tokens[i]
+            stems = tok.stems
+            entries = memo_get(stems)
+            if entries is None:
+                entries = self._entries_for(stems)
+            if not entries or tok.kind == "punct":
                 continue
-            for stem in tok.stems:
-                for rest, phrase, value in self._index.get(stem, ()):
+            at_i: list[PhraseMatch[V]] = []
+            for rest, phrase, value, gapped in entries:
+                if not rest:
+                    j: int | None = i + 1
+                elif gapped:
                     j = _match_rest(tokens, i + 1, rest, n)
-                    if j is not None:
-                        out.append(PhraseMatch(i, j, tok.start, tokens[j - 1].end, phrase, value))
-        out.sort(key=lambda m: (m.first, -(m.last - m.first)))
-        return _dedupe(out)
+                else:
+                    j = _match_plain(tokens, i + 1, rest, n)
+                if j is not None:
+                    at_i.append(PhraseMatch(i, j, tok.start, tokens[j - 1].end, phrase, value))
+            if at_i:
+                if len(at_i) > 1:
+                    at_i.sort(key=_neg_length)
+                out += at_i
+        return out
 
     def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Longest non-overlapping matches, left to right."""
         chosen: list[PhraseMatch[V]] = []
         taken_until = -1
-        for m in sorted(self.find_all(tokens), key=lambda m: (m.first, -(m.last - m.first))):
+        for m in self.find_all(tokens):  # already in (first, longest first) order
             if m.first >= taken_until:
                 chosen.append(m)
                 taken_until = m.last
         return chosen
 
 
+def _neg_length(m: PhraseMatch) -> int:
+    return m.first - m.last
+
+
 def _skip_quotes(tokens: Sequence[Token], j: int, n: int) -> int:
     while j < n and tokens[j].kind == "punct" and tokens[j].key in _QUOTES:
+        j += 1
+    return j
+
+
+def _match_plain(tokens: Sequence[Token], j: int, rest: tuple[str, ...], n: int) -> int | None:
+    """``_match_rest`` for a phrase without gaps."""
+    for key in rest:
+        while j < n:
+            t = tokens[j]
+            if t.kind == "punct" and t.key in _QUOTES:
+                j += 1
+                continue
+            if key not in t.stems:
+                return None
+            break
+        else:
+            return None
         j += 1
     return j
 
@@ -107,14 +165,3 @@ def _match_rest(tokens: Sequence[Token], j: int, rest: tuple[str, ...], n: int) 
             return None
         j += 1
     return j
-
-
-def _dedupe(matches: list[PhraseMatch[V]]) -> list[PhraseMatch[V]]:
-    seen = set()
-    out = []
-    for m in matches:
-        k = (m.first, m.last, m.phrase, id(m.value))
-        if k not in seen:
-            seen.add(k)
-            out.append(m)
-    return out
