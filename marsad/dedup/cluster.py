@@ -113,55 +113,72 @@ def cluster_events(events: Sequence[Event], outlets: Mapping[str, str] | None = 
 
     outlets: article id -> outlet name, listed among the canonical event's sources.
     RETURNS: one CanonicalEvent per incident (singletons included), ordered by date then id.
+
+    Identically coded reports from different articles (wire copy, syndication) are joined first,
+    so the pairwise work grows with the number of distinct codings, not of copies.
     """
     events = sorted(events, key=lambda e: e.event_id or "")
     ids = [e.event_id or f"#{i}" for i, e in enumerate(events)]
     fs = [facts(e) for e in events]
-    verdicts: dict[tuple[int, int], Verdict] = {}
-
-    by_signature: dict[tuple, Verdict] = {}  # identical reports of an incident are frequent
+    by_signature: dict[tuple, Verdict] = {}
 
     def verdict(i: int, j: int) -> Verdict:
-        key = (i, j) if i < j else (j, i)
-        found = verdicts.get(key)
+        """The rule on the codings of events i and j (articles are checked separately)."""
+        key = (fs[i].signature, fs[j].signature)
+        found = by_signature.get(key)
         if found is None:
-            fa, fb = fs[key[0]], fs[key[1]]
-            if fa.e.article_id and fa.e.article_id == fb.e.article_id:
-                found = compare(fa, fb, config)
-            else:
-                sig = (fa.signature, fb.signature)
-                found = by_signature.get(sig)
-                if found is None:
-                    found = by_signature[sig] = compare(fa, fb, config)
-            verdicts[key] = found
+            found = by_signature[key] = compare(fs[i], fs[j], config, check_article=False)
         return found
 
+    # 1. Nodes: events with identical codings, at most one per article.
+    nodes: list[list[int]] = []
+    node_articles: list[set[str]] = []
+    reasons: dict[int, list[str]] = {}
+    open_nodes: dict[tuple, list[int]] = defaultdict(list)
+    for i, f in enumerate(fs):
+        article = f.e.article_id or f"#{i}"
+        target = next((n for n in open_nodes[f.signature] if article not in node_articles[n]), None)
+        if target is None or not verdict(i, nodes[target][0]).same:
+            open_nodes[f.signature].append(len(nodes))
+            nodes.append([i])
+            node_articles.append({article})
+            reasons[len(nodes) - 1] = []
+        else:
+            rep = nodes[target][0]
+            nodes[target].append(i)
+            node_articles[target].add(article)
+            reasons[target].append(f"{ids[rep]} = {ids[i]}: identical coding; {verdict(rep, i).explain()}")
+
+    # 2. Candidate pairs and edges between nodes (through their first events).
+    reps = [members[0] for members in nodes]
     edges = []
-    for i, j in _candidate_pairs(fs, config):
-        v = verdict(i, j)
+    for p, q in _candidate_pairs([fs[r] for r in reps], config):
+        v = verdict(reps[p], reps[q])
         if v.same:
-            edges.append((-v.score, ids[min(i, j)], ids[max(i, j)], min(i, j), max(i, j)))
+            edges.append((-v.score, ids[reps[p]], ids[reps[q]], p, q))
     edges.sort()
 
-    cluster_of = list(range(len(events)))
-    members: dict[int, list[int]] = {i: [i] for i in range(len(events))}
-    reasons: dict[int, list[str]] = {i: [] for i in range(len(events))}
-    for _, _, _, i, j in edges:
-        ci, cj = cluster_of[i], cluster_of[j]
-        if ci == cj:
+    # 3. Complete linkage over nodes: every pair of codings must pass, no article twice.
+    cluster_of = list(range(len(nodes)))
+    members: dict[int, list[int]] = {n: [n] for n in range(len(nodes))}
+    articles: dict[int, set[str]] = dict(enumerate(node_articles))
+    for _, _, _, p, q in edges:
+        cp, cq = cluster_of[p], cluster_of[q]
+        if cp == cq or not articles[cp].isdisjoint(articles[cq]):
             continue
-        if not all(verdict(x, y).same for x in members[ci] for y in members[cj]):
+        if not all(verdict(reps[x], reps[y]).same for x in members[cp] for y in members[cq]):
             continue
-        keep, gone = min(ci, cj), max(ci, cj)
+        keep, gone = min(cp, cq), max(cp, cq)
         reasons[keep] += reasons.pop(gone)
-        reasons[keep].append(f"{ids[i]} = {ids[j]}: {verdict(i, j).explain()}")
+        reasons[keep].append(f"{ids[reps[p]]} = {ids[reps[q]]}: {verdict(reps[p], reps[q]).explain()}")
         for x in members[gone]:
             cluster_of[x] = keep
         members[keep] += members.pop(gone)
+        articles[keep] |= articles.pop(gone)
 
     result = []
-    for root, idx in members.items():
-        group = [events[i] for i in sorted(idx)]
+    for root, node_list in members.items():
+        group = [events[i] for i in sorted(i for n in node_list for i in nodes[n])]
         result.append(_canonical(group, reasons[root], outlets or {}))
     result.sort(key=lambda c: (event_interval(c.event.event_date)[0] or dt.date.max, c.id))
     return result

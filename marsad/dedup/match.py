@@ -117,11 +117,15 @@ _SIGNATURE = ("event_type", "sub_event_type", "event_date", "time_precision", "a
               "fatalities", "unlocated")
 
 
-def compare(a: Event | Facts, b: Event | Facts, config: DedupConfig = DEFAULT) -> Verdict:
-    """Whether ``a`` and ``b`` report the same incident, with the reasons either way."""
+def compare(a: Event | Facts, b: Event | Facts, config: DedupConfig = DEFAULT, *,
+            check_article: bool = True) -> Verdict:
+    """Whether ``a`` and ``b`` report the same incident, with the reasons either way.
+
+    check_article: events of one article never match (off: judge the codings alone).
+    """
     fa = a if isinstance(a, Facts) else facts(a)
     fb = b if isinstance(b, Facts) else facts(b)
-    if fa.e.article_id and fa.e.article_id == fb.e.article_id:
+    if check_article and fa.e.article_id and fa.e.article_id == fb.e.article_id:
         return Verdict(False, reasons=["same article (an article's events are distinct by construction)"])
     verdict = Verdict(True)
     for test in (_dates, _places, _types_and_actors):
@@ -229,24 +233,30 @@ def _matches(x: set[str], y: set[str]) -> bool:
     return any(p == q or (min(len(p), len(q)) >= 4 and (p in q or q in p)) for p in x for q in y)
 
 
+def _actor_conflict(fa: Facts, fb: Facts) -> int:
+    """The side (1 or 2) where both events name an actor and ``fa``'s appears nowhere in ``fb``; 0 if none."""
+    for side, mine, same in ((1, fa.actors1, fb.actors1), (2, fa.actors2, fb.actors2)):
+        if mine and same and not _matches(mine, fb.actors1 | fb.actors2):
+            return side
+    return 0
+
+
 def _types_and_actors(fa: Facts, fb: Facts, config: DedupConfig, v: Verdict) -> bool:
     a, b = fa.e, fb.e
     pair = {a.event_type, b.event_type}
     if len(pair) > 1 and not (config.cross_type and (pair <= VIOLENT or pair <= DEMONSTRATIONS)):
         v.reasons.append(f"different event types ({a.event_type} vs {b.event_type})")
         return False
+    conflict = _actor_conflict(fa, fb) or _actor_conflict(fb, fa)
+    if conflict:
+        side = conflict
+        name, other = (a.actor1, b.actor1) if side == 1 else (a.actor2, b.actor2)
+        v.reasons.append(f"conflicting actor{side} ({name} vs {other})")
+        return False
     shared = []
-    for side, mine, other_same, other_swapped in ((1, fa.actors1, fb.actors1, fb.actors2),
-                                                  (2, fa.actors2, fb.actors2, fb.actors1)):
-        if not mine:
-            continue
-        if (other_same and _matches(mine, other_same)) or (other_swapped and _matches(mine, other_swapped)):
+    for side, mine in ((1, fa.actors1), (2, fa.actors2)):
+        if mine and _matches(mine, fb.actors1 | fb.actors2):
             shared.append((a.actor1 or a.actor1_ar) if side == 1 else (a.actor2 or a.actor2_ar))
-        elif other_same:
-            name = a.actor1 if side == 1 else a.actor2
-            other = b.actor1 if side == 1 else b.actor2
-            v.reasons.append(f"conflicting actor{side} ({name} vs {other})")
-            return False
     coarse_dates = not (fa.full_date and fb.full_date)
     if coarse_dates and (a.event_type, a.sub_event_type) != (b.event_type, b.sub_event_type):
         v.reasons.append("coarse date needs the same sub-event type")
