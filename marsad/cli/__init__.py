@@ -38,9 +38,9 @@ def cli() -> None:
 
 
 def _register() -> None:
-    from marsad.cli import extract_cmd, geo_cmd, serve_cmd, store_cmd, text_cmd
+    from marsad.cli import batch_cmd, extract_cmd, geo_cmd, serve_cmd, store_cmd, text_cmd
 
-    for module in (text_cmd, geo_cmd, extract_cmd, store_cmd, serve_cmd):
+    for module in (text_cmd, geo_cmd, extract_cmd, store_cmd, serve_cmd, batch_cmd):
         for command in module.COMMANDS:
             cli.add_command(command)
 
