@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from marsad.errors import InputError
 
@@ -114,7 +114,8 @@ def _run(target, scheduler: str, workers: int | None, progress: bool) -> None:
         else:
             dask.compute(*target, **kwargs)
         return
-    from distributed import Client, LocalCluster, progress as show_progress
+    from distributed import Client, LocalCluster
+    from distributed import progress as show_progress
 
     if scheduler == "local":
         cluster = LocalCluster(n_workers=workers or 2, threads_per_worker=1, dashboard_address=None)
