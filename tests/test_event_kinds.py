@@ -100,3 +100,25 @@ def test_victims_the_text_denies_are_not_actors():
             "تسفر عن ضحايا.", "2019-01-02")
     assert e.sub_event_type == "Shelling/artillery/missile attack"
     assert e.actor1 == "Al Shabaab" and e.actor2 is None and e.fatalities == 0
+
+
+def test_cross_border_projectiles_kill_a_resident():
+    e = one("صرح المتحدث الرسمي للدفاع المدني بمنطقة نجران بأنه سقطت مساء اليوم مقذوفات عسكرية أطلقت من داخل "
+            "الأراضي اليمنية على أحد الأحياء السكنية بمدينة نجران، ونتج عنها استشهاد مقيم وإصابة مواطنين اثنين.",
+            "2015-08-20")
+    assert e.sub_event_type == "Shelling/artillery/missile attack" and e.country == "SAU"
+    assert (e.fatalities, e.injuries) == (1, 2)
+
+
+def test_arrest_raid_with_a_firefight_is_one_armed_clash():
+    e = one("أعلن المتحدث الأمني لوزارة الداخلية أن الجهات الأمنية تمكنت من القبض على ثلاثة مطلوبين أمنيا في "
+            "محافظة القطيف بعد تبادل لإطلاق النار، أسفر عن مقتل أحد المطلوبين وإصابة رجل أمن.", "2017-05-12")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.actor1.startswith("Police Forces of Saudi Arabia")
+    assert e.actor2 == "Unidentified Armed Group (Saudi Arabia)" and e.fatalities == 1
+
+
+def test_named_soldier_killed_counts_one():
+    e = one("استشهد الجندي أول محمد العسيري أثناء تأديته واجبه إثر تعرض موقعه العسكري لقذيفة أطلقتها ميليشيات "
+            "الحوثي من داخل الأراضي اليمنية على مدينة جازان.", "2015-09-02")
+    assert e.actor1 == "Houthi Movement" and e.fatalities == 1

@@ -304,7 +304,24 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     weak = [t for t in trigs if t not in strong]
     if weak and subs:
         subs[0].triggers.extend(weak)
-    return subs
+    return _fold_arrests_into_fighting(subs)
+
+
+def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
+    """"القبض على مطلوبين بعد تبادل لإطلاق النار": an arrest raid with a firefight is one armed clash."""
+    fights = [s for s in subs if any(t.family in ("clash", "shooting") and t.weight >= 3 for t in s.triggers)]
+    if not fights:
+        return subs
+    out = []
+    for sub in subs:
+        target = next((f for f in fights if f is not sub and sub.group == "security" and _same_site(f.place, sub.place)
+                       and (sub.place is not None or f.place is not None)), None)
+        if target is None:
+            out.append(sub)
+        else:
+            target.triggers.extend(sub.triggers)
+            target.place = _finer(target.place, sub.place)
+    return out
 
 
 def _macro(group: str) -> str:

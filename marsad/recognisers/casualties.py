@@ -111,6 +111,8 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
             value = 2
         elif is_singular_count_noun(word.key):
             value = 1
+        elif word.key.startswith("ال") and is_singular_count_noun(word.key[2:]) and kind == "killed":
+            value = 1  # "استشهد الجندي محمد ...": one named person
         elif word.key == "احد" and nxt + 1 < sent.last:
             value = 1
         if value:
