@@ -44,6 +44,7 @@ class Gazetteer:
         self.en_index: dict[str, str | list[int]] = {}
         self.max_words: dict[str, int] = {}
         self._meta: dict[int, tuple[int, frozenset[str]]] = {}
+        self._sort_keys: dict[int, tuple] = {}
         self._load()
         self._countries_meta()
 
@@ -176,8 +177,12 @@ class Gazetteer:
         return None if i is None else self.place(i)
 
     def sort_key(self, i: int) -> tuple:
-        p = self.place(i)
-        return (-self.rank_of(i), _KIND_ORDER.get(p.kind, 9), p.id)
+        """Most prominent first: population rank, kind, id."""
+        key = self._sort_keys.get(i)
+        if key is None:
+            p = self.place(i)
+            key = self._sort_keys[i] = (-self.rank_of(i), _KIND_ORDER.get(p.kind, 9), p.id)
+        return key
 
     def _sorted(self, idxs) -> list[Place]:
         return [self.place(i) for i in sorted(set(idxs), key=self.sort_key)]

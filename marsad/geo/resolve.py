@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -44,6 +45,11 @@ from marsad.text.tokens import Token, tokenize
 ACCEPT = 0.58
 ANCHOR = 0.72
 
+# what a candidate's context-free score says about it (Resolver._base_score)
+_REJECTED = 1  # never a match, whatever the article says
+_NEEDS_SUPPORT = 2  # a match only next to a resolved name that places it
+_NEEDS_COUNTRY = 4  # a match only when the article names its country
+
 _PROCLITICS = ("وبال", "فبال", "وال", "فال", "بال", "ولل", "فلل", "لل", "وب", "ول", "فب", "فل", "وك", "و", "ف", "ب", "ل", "ك")
 _CUE_INDEX: dict[str, str] = {}
 for _type, _words in CUE_WORDS.items():
@@ -61,7 +67,7 @@ _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
 _COORD = {"و", "،", ",", "او", "أو"}
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class _Cand:
     key: str  # folded key of the first word as matched
     strip: int  # key characters of the proclitic removed from the first token
@@ -93,11 +99,17 @@ class _Span:
     dateline: bool = False
     scores: dict[int, float] = field(default_factory=dict)
     best: int = -1
+    # candidate -> (score before the article context, context gates, place); see Resolver._base_score
+    base: dict[int, tuple[float, int, Place]] = field(default_factory=dict)
 
 
-def _token_keys(tok: Token) -> list[_Cand]:
+def _token_keys(tok: Token) -> tuple[_Cand, ...]:
     """The first-word keys a token may match under: itself, then without a proclitic."""
-    k = tok.key
+    cands = _KEYS_MEMO.get(tok.key)
+    return cands if cands is not None else _keys_of(tok.key)
+
+
+def _keys_of(k: str) -> tuple[_Cand, ...]:
     out = [_Cand(k, 0, "")]
     for pre in _PROCLITICS:
         if k.startswith(pre) and len(k) - len(pre) >= 2:
@@ -108,20 +120,39 @@ def _token_keys(tok: Token) -> list[_Cand]:
                 out.append(_Cand("ال" + rest, len(pre), pre[:-1]))
             else:
                 out.append(_Cand(rest, len(pre), pre))
-    return out
+    return _remember(_KEYS_MEMO, k, tuple(out))
 
 
 def _cue_of(tok: Token) -> tuple[str, str] | None:
     """(cue type, folded word) when the token is a cue word, with or without a proclitic."""
     if tok.kind != "word":
         return None
+    k = tok.key
+    if k in _CUE_MEMO:
+        return _CUE_MEMO[k]
+    cue = None
     for c in _token_keys(tok):
         t = _CUE_INDEX.get(c.key)
         if t:
-            return t, c.key
+            cue = t, c.key
+            break
         if c.key in DIRECTIONS:
-            return "direction", c.key
-    return None
+            cue = "direction", c.key
+            break
+    return _remember(_CUE_MEMO, k, cue)
+
+
+# Per-key memos: a token's candidate keys and cue reading depend on its folded key only.
+_MEMO_LIMIT = 1 << 16
+_KEYS_MEMO: dict[str, tuple[_Cand, ...]] = {}
+_CUE_MEMO: dict[str, tuple[str, str] | None] = {}
+
+
+def _remember(memo: dict, key, value):
+    if len(memo) >= _MEMO_LIMIT:
+        memo.clear()
+    memo[key] = value
+    return value
 
 
 def _is_cue_word(key: str) -> bool:
@@ -144,6 +175,24 @@ def _surface_offset(tok: Token, strip: int) -> int:
     return tok.start
 
 
+def _sentence_breaks(tokens: Sequence[Token], text: str | None) -> list[int]:
+    """Sorted indices of the tokens that end a sentence: . ! ? ؟ ؛ or a line break after them.
+
+    A name's sentence number is the count of breaks before its first token.
+    """
+    breaks = {k for k, tok in enumerate(tokens) if tok.kind == "punct" and tok.text in _SENTENCE_END}
+    n = len(tokens)
+    if text is not None and n > 1:
+        starts = [tok.start for tok in tokens]
+        pos = text.find("\n")
+        while pos >= 0:
+            k = bisect.bisect_right(starts, pos) - 1  # the token the line break may follow
+            if 0 <= k < n - 1 and tokens[k].end <= pos < starts[k + 1]:
+                breaks.add(k)
+            pos = text.find("\n", pos + 1)
+    return sorted(breaks)
+
+
 def _km(a: Place, b: Place) -> float:
     p = math.pi / 180
     h = (math.sin((b.lat - a.lat) * p / 2) ** 2
@@ -154,10 +203,20 @@ def _km(a: Place, b: Place) -> float:
 class Resolver:
     def __init__(self, gaz: Gazetteer | None = None) -> None:
         self.g = gaz or gazetteer()
+        self._starts: dict[str, tuple[tuple[_Cand, int], ...]] = {}  # key -> (candidate, most words)
+        self._priors: dict[int, float] = {}
 
     # ------------------------------------------------------------------ scanning
+    def _name_starts(self, key: str) -> tuple[tuple[_Cand, int], ...]:
+        """The candidate keys of a word that begin a gazetteer name, with that name's most words."""
+        max_words = self.g.max_words
+        cands = _KEYS_MEMO.get(key) or _keys_of(key)
+        found = tuple((c, max_words[c.key]) for c in cands if max_words.get(c.key, 0))
+        return _remember(self._starts, key, found)
+
     def _scan(self, tokens: Sequence[Token]) -> list[_Span]:
         g = self.g
+        starts = self._starts
         spans: list[_Span] = []
         n = len(tokens)
         i = 0
@@ -166,11 +225,14 @@ class Resolver:
             if tok.kind != "word":
                 i += 1
                 continue
+            cands = starts.get(tok.key)
+            if cands is None:
+                cands = self._name_starts(tok.key)
+            if not cands:
+                i += 1
+                continue
             best: _Span | None = None
-            for cand in _token_keys(tok):
-                maxw = g.max_words.get(cand.key, 0)
-                if not maxw:
-                    continue
+            for cand, maxw in cands:
                 for length in range(min(maxw, n - i), 0, -1):
                     if best is not None and length <= best.last - best.first:
                         break
@@ -198,17 +260,10 @@ class Resolver:
 
     # ------------------------------------------------------------------ context of each span
     def _context(self, tokens: Sequence[Token], spans: list[_Span], text: str | None) -> None:
-        sent = 0
-        sent_of: list[int] = []
-        for k, tok in enumerate(tokens):
-            sent_of.append(sent)
-            if tok.kind == "punct" and tok.text in _SENTENCE_END:
-                sent += 1
-            elif text is not None and k + 1 < len(tokens) and "\n" in text[tok.end:tokens[k + 1].start]:
-                sent += 1
+        breaks = _sentence_breaks(tokens, text)
         span_at_end = {sp.last: idx for idx, sp in enumerate(spans)}
         for idx, sp in enumerate(spans):
-            sp.sentence = sent_of[sp.first]
+            sp.sentence = bisect.bisect_left(breaks, sp.first)
             if sp.prefix in LOCATIVE_PROCLITICS:
                 sp.locative = 1
             # cue words right before the name (up to three: "في ريف مدينة X", "شمال شرق X")
@@ -316,6 +371,12 @@ class Resolver:
 
     # ------------------------------------------------------------------ scoring
     def _prior(self, i: int) -> float:
+        prior = self._priors.get(i)
+        if prior is None:
+            prior = self._priors[i] = self._kind_prior(i)
+        return prior
+
+    def _kind_prior(self, i: int) -> float:
         p = self.g.place(i)
         r = self.g.rank_of(i)
         kind = p.kind
@@ -344,7 +405,27 @@ class Resolver:
             return 0.53
         return 0.5
 
-    def _score(self, sp: _Span, i: int, ctx: _Context | None, tokens: Sequence[Token]) -> float:
+    def _score(self, sp: _Span, i: int, ctx: _View | None, tokens: Sequence[Token]) -> float:
+        base = sp.base.get(i)
+        if base is None:
+            base = sp.base[i] = self._base_score(sp, i)
+        s, gates, p = base
+        if gates & _REJECTED:
+            return s
+        if gates & _NEEDS_SUPPORT and not (ctx and ctx.adjacent_support(sp, p)):
+            return -1.0
+        if gates & _NEEDS_COUNTRY and not (ctx is not None and ctx.mentions_country(p.country)):
+            return -1.0
+        if ctx is not None:
+            s += ctx.bonus(self, sp, i, p)
+        return s
+
+    def _base_score(self, sp: _Span, i: int) -> tuple[float, int, Place]:
+        """The score of candidate ``i`` before the article context, and the context tests it must pass.
+
+        The context only ever vetoes a candidate or adds a bonus at the end, so this part is
+        computed once per candidate and reused by every pass.
+        """
         g = self.g
         p = g.place(i)
         flags = g.flags_of(i)
@@ -356,17 +437,17 @@ class Resolver:
         words = sp.key.split(" ")
         single = len(words) == 1
         if sp.blocked:
-            return -1.0
+            return -1.0, _REJECTED, p
         if sp.person:
             if p.kind in ("town", "neighbourhood", "admin2", "admin3") and rank < 100_000:
-                return -1.0
+                return -1.0, _REJECTED, p
             s -= 0.2
         if i not in sp.strong:  # weak variant ("رقة" for "الرقة"): after a kind cue only
             if not kind_cue or (single and sp.key in COMMON_WORDS):
-                return -1.0
+                return -1.0, _REJECTED, p
             s -= 0.1
         if p.kind == "country" and sp.adjective and "adjective-homograph" in g.country_flags.get(p.country, ()):
-            return -1.0
+            return -1.0, _REJECTED, p
         # what kind of place the cue words ask for
         kinds_wanted: set[str] = set()
         for t in types:
@@ -406,29 +487,29 @@ class Resolver:
         if p.kind == "country" and "ambiguous" in g.country_flags.get(p.country, ()):
             common = True
         if single and sp.key in g.adjectives and p.kind != "country":
-            return -1.0
+            return -1.0, _REJECTED, p
         if common and not kind_cue:
             if p.kind == "country" and sp.locative < 1:
-                return -1.0
+                return -1.0, _REJECTED, p
             s -= 0.3 if (rank >= 1_000_000 or p.kind == "country") and single else 0.45
             kinds_wanted = set()
         # a one-word village, district or far-away town needs evidence: a cue, a preposition,
         # or a name it is listed with
         person_like = len(words) > 1 and (words[0] in ("ابو", "ام", "عبد")
                                           or (words[0] in GIVEN_NAMES and p.source != "curated"))
-        if (single or p.kind == "neighbourhood" or person_like) and not evidence_cue and sp.coordinated_with < 0 \
-                and not (ctx and ctx.adjacent_support(sp, p)):
+        # (unless a resolved name right next to it places it: the context decides)
+        gates = 0
+        if (single or p.kind == "neighbourhood" or person_like) and not evidence_cue and sp.coordinated_with < 0:
             small = p.kind in ("neighbourhood", "admin2", "admin3") or (p.kind == "town" and rank < 20_000) \
                 or person_like
             far = "group:world" in flags or (p.source == "geonames" and p.country not in g.focus)
-            if far and sp.locative < 2:
-                return -1.0
-            if small and (sp.locative == 0 or (sp.locative == 1 and rank < 5_000 and sp.strip)):
-                return -1.0
+            if (far and sp.locative < 2) \
+                    or (small and (sp.locative == 0 or (sp.locative == 1 and rank < 5_000 and sp.strip))):
+                gates |= _NEEDS_SUPPORT
         # a small town outside the Arab world (Turkey, Iran, the Sahel...) only when the article is there
         if p.kind in ("town", "neighbourhood") and rank < 20_000 and p.country not in ARAB_COUNTRIES \
-                and p.source != "curated" and not (ctx is not None and ctx.mentions_country(p.country)):
-            return -1.0
+                and p.source != "curated":
+            gates |= _NEEDS_COUNTRY
         if single and len(sp.key) <= 3 and not kind_cue and rank < 100_000:
             s -= 0.12
         if not single:
@@ -437,9 +518,7 @@ class Resolver:
             s -= 0.08 if sp.prefix in ("ل", "ك") and rank < 100_000 else 0.03
         if "group:world" in flags or (p.source == "geonames" and p.country not in g.focus):
             s -= 0.1
-        if ctx is not None:
-            s += ctx.bonus(self, sp, i, p)
-        return s
+        return s, gates, p
 
     # ------------------------------------------------------------------ main entry
     def resolve(self, text_or_tokens: str | Sequence[Token], *, country_hint: str | None = None,
@@ -478,16 +557,18 @@ class Resolver:
                     ctx.countries_weak.add(iso)
         # pass 2: with context, twice (the second sees the first's choices)
         chosen: dict[int, int] = {}
+        sort_key = self.g.sort_key
         for _ in range(2):
             for k, sp in enumerate(spans):
                 if not sp.scores:
                     continue
-                sp.scores = {i: self._score(sp, i, ctx.without(k), tokens) for i in sp.scores}
-                ranked = sorted(sp.scores, key=lambda i: (-sp.scores[i], self.g.sort_key(i)))
-                if sp.scores[ranked[0]] >= ACCEPT:
-                    chosen[k] = ranked[0]
-                    if self._reliable(sp, ranked[0]):
-                        ctx.add(k, self.g.place(ranked[0]), sp)
+                view = ctx.without(k, sp)
+                scores = sp.scores = {i: self._score(sp, i, view, tokens) for i in sp.scores}
+                top = min(scores, key=lambda i: (-scores[i], sort_key(i))) if len(scores) > 1 else next(iter(scores))
+                if scores[top] >= ACCEPT:
+                    chosen[k] = top
+                    if self._reliable(sp, top):
+                        ctx.add(k, self.g.place(top), sp)
                     else:
                         ctx.remove(k)
                 else:
@@ -570,7 +651,6 @@ class _Context:
         self.hint = (g.iso3(country_hint) if country_hint else None) or None
         self.by_span: dict[int, tuple[Place, _Span]] = {}
         self.countries_weak: set[str] = set()
-        self._excluded = -1
 
     def add(self, k: int, p: Place, sp: _Span) -> None:
         self.by_span[k] = (p, sp)
@@ -578,39 +658,66 @@ class _Context:
     def remove(self, k: int) -> None:
         self.by_span.pop(k, None)
 
-    def without(self, k: int) -> _Context:
-        self._excluded = k
-        return self
+    def without(self, k: int, sp: _Span) -> _View:
+        """The context as span ``k`` (``sp``) sees it: the other names only, until the next add/remove."""
+        return _View(self, k, sp)
+
+
+class _View:
+    """The article context seen from one span, for scoring its candidates.
+
+    The other names' countries, units and nearby places are gathered once for all the
+    span's candidates (the context does not change while they are scored).
+    """
+
+    def __init__(self, ctx: _Context, k: int, sp: _Span) -> None:
+        self.ctx = ctx
+        self.k = k
+        self.sp = sp
+        self._ready = False
+
+    def _prepare(self) -> None:
+        ctx, k, sp = self.ctx, self.k, self.sp
+        rest = [(q, s) for kk, (q, s) in ctx.by_span.items() if kk != k]
+        # other names only: the same name elsewhere in the article must not vouch for itself
+        others = [(q, s) for q, s in rest if s.key != sp.key]
+        self.mentioned = {q.country for q, _s in rest}
+        self.countries = {q.country for q, _ in others}
+        if ctx.hint:
+            self.countries.add(ctx.hint)
+        self.a1 = {q.admin1_pcode for q, _ in others if q.admin1_pcode and q.kind != "country"}
+        self.a2 = {q.admin2_pcode for q, _ in others if q.admin2_pcode and q.kind != "country"}
+        self.cities = {q.id for q, _ in others}
+        self.near = [(q, s) for q, s in others
+                     if q.kind not in ("country", "admin1", "region") and s.sentence == sp.sentence]
+        self.next_to = [q for q, s in others if s.sentence == sp.sentence
+                        and (0 <= s.first - sp.last <= 2 or 0 <= sp.first - s.last <= 2)]
+        self._ready = True
 
     def bonus(self, r: Resolver, sp: _Span, i: int, p: Place) -> float:
-        # other names only: the same name elsewhere in the article must not vouch for itself
-        others = [(q, s) for k, (q, s) in self.by_span.items() if k != self._excluded and s.key != sp.key]
-        countries = {q.country for q, _ in others}
-        if self.hint:
-            countries.add(self.hint)
+        if not self._ready:
+            self._prepare()
+        countries = self.countries
+        countries_weak = self.ctx.countries_weak
         b = 0.0
         if p.kind == "country":
             return 0.05 if p.country in countries else 0.0
-        if countries or self.countries_weak:
+        if countries or countries_weak:
             if p.country in countries:
                 b += 0.1
-            elif p.country in self.countries_weak:
+            elif p.country in countries_weak:
                 b += 0.05
             else:
                 b -= 0.3 if countries else 0.15
-        a1 = {q.admin1_pcode for q, _ in others if q.admin1_pcode and q.kind != "country"}
-        a2 = {q.admin2_pcode for q, _ in others if q.admin2_pcode and q.kind != "country"}
-        if p.admin1_pcode and p.admin1_pcode in a1:
+        if p.admin1_pcode and p.admin1_pcode in self.a1:
             b += 0.15
-        if p.admin2_pcode and p.admin2_pcode in a2:
+        if p.admin2_pcode and p.admin2_pcode in self.a2:
             b += 0.1
         if p.kind == "neighbourhood":
-            cities = {q.id for q, _ in others}
             city = next((f[5:] for f in r.g.flags_of(i) if f.startswith("city:")), None)
-            if city and f"SY:{city}" in cities:
+            if city and f"SY:{city}" in self.cities:
                 b += 0.35
-        near = [(q, s) for q, s in others if q.kind not in ("country", "admin1", "region") and s.sentence == sp.sentence]
-        close = [(q, s) for q, s in near if _km(p, q) < 30]
+        close = [(q, s) for q, s in self.near if _km(p, q) < 30]
         if close:
             adjacent = any(abs(s.first - sp.last) <= 3 or abs(sp.first - s.last) <= 3 for _, s in close)
             b += 0.15 if adjacent else 0.08
@@ -620,17 +727,17 @@ class _Context:
 
     def mentions_country(self, iso3: str) -> bool:
         """The article names the country, one of its places, or its nationality adjective."""
-        if iso3 == self.hint or iso3 in self.countries_weak:
+        if iso3 == self.ctx.hint or iso3 in self.ctx.countries_weak:
             return True
-        return any(q.country == iso3 for k, (q, _s) in self.by_span.items() if k != self._excluded)
+        if not self._ready:
+            self._prepare()
+        return iso3 in self.mentioned
 
     def adjacent_support(self, sp: _Span, p: Place) -> bool:
         """A resolved name right before or after this one places it: "لودر في أبين", "دوما جنوب نابلس"."""
-        for k, (q, s) in self.by_span.items():
-            if k == self._excluded or s.key == sp.key or s.sentence != sp.sentence:
-                continue
-            if not (0 <= s.first - sp.last <= 2 or 0 <= sp.first - s.last <= 2):
-                continue
+        if not self._ready:
+            self._prepare()
+        for q in self.next_to:
             if q.kind in ("admin1", "region") and q.admin1_pcode and q.admin1_pcode == p.admin1_pcode:
                 return True
             if q.kind not in ("country", "admin1", "region") and _km(p, q) < 30:
