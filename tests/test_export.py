@@ -93,7 +93,7 @@ def test_parquet_has_correct_dtypes(tmp_path: Path):
     assert export(_events(), "parquet", path) == 2
     table = pq.read_table(path)
     schema = table.schema
-    assert schema.field("event_date").type == pa.date32()
+    assert schema.field("event_date").type == pa.timestamp("ms")
     assert schema.field("fatalities").type == pa.int64() and schema.field("latitude").type == pa.float64()
     assert schema.field("sources").type == pa.list_(pa.string()) and schema.field("unlocated").type == pa.bool_()
     rows = table.to_pylist()
@@ -101,7 +101,28 @@ def test_parquet_has_correct_dtypes(tmp_path: Path):
     pd = pytest.importorskip("pandas")
     frame = pd.read_parquet(path)
     assert frame["fatalities"].dtype == "int64" and frame["latitude"].dtype == "float64"
-    assert frame["evidence_text"][0] == TEXT
+    assert str(frame["event_date"].dtype).startswith("datetime64") and frame["event_date"][0] == pd.Timestamp("2025-08-22")
+    assert str(frame["geo_precision"].dtype) == "Int64" and frame["geo_precision"].isna()[1]
+    assert frame["unlocated"].dtype == bool and frame["evidence_text"][0] == TEXT
+
+
+def test_parquet_without_pandas_keeps_arrow_types(tmp_path: Path, monkeypatch):
+    pq = pytest.importorskip("pyarrow.parquet")
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pandas(name, *args, **kwargs):
+        if name == "pandas":
+            raise ImportError("no pandas here")
+        return real_import(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    path = tmp_path / "events.parquet"
+    export(_events(), "parquet", path)
+    monkeypatch.undo()
+    rows = pq.read_table(path).to_pylist()
+    assert rows[0]["event_date"].date().isoformat() == "2025-08-22" and rows[1]["geo_precision"] is None
 
 
 def test_jsonl_round_trips_events():

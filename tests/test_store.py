@@ -96,6 +96,15 @@ def test_reextraction_updates_events_in_place_with_stable_ids(store: Store):
     assert set(events) == set(v2.event_ids)
     assert events[v1.event_ids[0]].fatalities == 4
     assert store.article(v1.article_id).engine_version == "v2"
+    from sqlalchemy import select
+
+    from marsad.store.schema import event_articles
+
+    with store.engine.connect() as conn:
+        links = {r.event_id: (r.article_id, r.evidence_start, r.evidence_end)
+                 for r in conn.execute(select(event_articles))}
+    assert links == {i: (v1.article_id, 0, len(TEXT_ATMEH) if i == v1.event_ids[0] else len(TEXT_KIRKUK))
+                     for i in v2.event_ids}
 
 
 def test_event_ids_are_deterministic_across_databases(tmp_path):

@@ -24,16 +24,30 @@ def _require(module: str, extra: str) -> Any:
 
 
 def arrow_schema() -> pyarrow.Schema:
+    """Parquet/Arrow types: dates as timestamps (pandas datetime64, R POSIXct), counts as int64."""
     pa = _require("pyarrow", "export")
     types = {"str": pa.string(), "int": pa.int64(), "Int": pa.int64(), "float": pa.float64(),
-             "date": pa.date32(), "bool": pa.bool_(), "list": pa.list_(pa.string())}
+             "date": pa.timestamp("ms"), "bool": pa.bool_(), "list": pa.list_(pa.string())}
     return pa.schema([pa.field(name, types[kind], nullable=kind not in ("int", "bool"))
                       for name, kind in COLUMNS.items()])
 
 
 def events_table(events: Iterable[Event]) -> pyarrow.Table:
+    """An Arrow table of the events; built through pandas when it is installed, so that the pandas
+    metadata stored with it brings back nullable ``Int64`` columns on ``pandas.read_parquet``."""
+    import datetime as dt
+
     pa = _require("pyarrow", "export")
-    return pa.Table.from_pylist(list(flat_records(events)), schema=arrow_schema())
+    events = list(events)
+    try:
+        import pandas  # noqa: F401
+    except ImportError:
+        rows = list(flat_records(events))
+        for row in rows:
+            day = row["event_date"]
+            row["event_date"] = dt.datetime(day.year, day.month, day.day) if day else None
+        return pa.Table.from_pylist(rows, schema=arrow_schema())
+    return pa.Table.from_pandas(events_frame(events), schema=arrow_schema(), preserve_index=False)
 
 
 def events_frame(events: Iterable[Event]) -> pandas.DataFrame:
@@ -43,7 +57,7 @@ def events_frame(events: Iterable[Event]) -> pandas.DataFrame:
     frame = pd.DataFrame.from_records(list(flat_records(events)), columns=list(COLUMNS))
     for name, kind in COLUMNS.items():
         if kind == "date":
-            frame[name] = pd.to_datetime(frame[name])
+            frame[name] = pd.to_datetime(frame[name]).astype("datetime64[ms]")
         elif kind == "int":
             frame[name] = frame[name].astype("int64")
         elif kind == "Int":

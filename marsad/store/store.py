@@ -392,18 +392,18 @@ class Store:
             if stale:
                 conn.execute(delete(link).where(link.c.event_id.in_(stale)))
                 conn.execute(delete(e).where(e.c.id.in_(stale)))
-            new_rows, changed_rows, links = [], [], []
+            new_rows, changed_rows, links, changed_links = [], [], [], []
             for ordinal, (event_id, ev, data) in enumerate(zip(ids, events, datas, strict=True)):
                 row = {"id": event_id, "article_id": article_id, "ordinal": ordinal, "role": ev.role,
                        "data": data, "updated_at": now, **_query_columns(ev)}
+                evidence = (ev.evidence.start, ev.evidence.end) if ev.evidence else (None, None)
                 if event_id in old:
-                    changed_rows.append({**{f"v_{k}": v for k, v in row.items()}})
+                    changed_rows.append({f"v_{k}": v for k, v in row.items()})
+                    changed_links.append({"l_id": event_id, "l_start": evidence[0], "l_end": evidence[1]})
                 else:
                     new_rows.append({**row, "created_at": now})
-                    ev_start = ev.evidence.start if ev.evidence else None
-                    ev_end = ev.evidence.end if ev.evidence else None
                     links.append({"event_id": event_id, "article_id": article_id,
-                                  "evidence_start": ev_start, "evidence_end": ev_end})
+                                  "evidence_start": evidence[0], "evidence_end": evidence[1]})
             if new_rows:
                 conn.execute(_INSERT_EVENT, new_rows)
                 conn.execute(_INSERT_LINK, links)
@@ -411,6 +411,9 @@ class Store:
                 cols = [k for k in changed_rows[0] if k != "v_id"]
                 conn.execute(update(e).where(e.c.id == bindparam("v_id"))
                              .values({k[2:]: bindparam(k) for k in cols}), changed_rows)
+                conn.execute(update(link).where(link.c.event_id == bindparam("l_id"))
+                             .values(evidence_start=bindparam("l_start"), evidence_end=bindparam("l_end")),
+                             changed_links)
             if article.origin and article.origin in self._issue_origins(conn):
                 conn.execute(_CLEAR_ISSUES, {"o": article.origin})
                 self._issue_cache.discard(article.origin)
