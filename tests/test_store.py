@@ -240,3 +240,20 @@ def test_processes_opening_a_fresh_database_at_once(db_url):
 
     with ProcessPoolExecutor(4, mp_context=multiprocessing.get_context("fork")) as pool:
         assert set(pool.map(_open_and_report, [db_url] * 4)) == {"0001"}
+
+
+def test_incremental_dedup_after_each_batch_equals_a_full_rebuild(store: Store):
+    from test_dedup import REPORTS, build_set
+
+    events, _ = build_set()
+    order = list(range(len(events)))[::2] + list(range(len(events)))[1::2]  # interleave incidents
+    for start in range(0, len(order), 6):
+        for k in order[start:start + 6]:
+            _, outlet, text, _ = REPORTS[k]
+            store.add_article(Article(text, outlet=outlet), [events[k]])
+        store.canonical_events()  # re-clusters what changed (incremental)
+    incremental = sorted(sorted(c.event_ids) for c in store.canonical_events())
+    store.rebuild_canonical()
+    full = sorted(sorted(c.event_ids) for c in store.canonical_events())
+    assert incremental == full
+    assert len(full) == 23  # 22 written incidents, one false merge, two missed merges (see test_dedup)

@@ -187,7 +187,7 @@ def ingest(
         if bar is not None:
             bar.close()
     if dedup and not summary.interrupted and (summary.ingested or summary.updated or store.needs_dedup()):
-        summary.canonical = store.rebuild_canonical()
+        summary.canonical = store.rebuild_canonical(incremental=True)
     summary.seconds = time.perf_counter() - started
     return summary
 

@@ -452,16 +452,58 @@ class Store:
         with self.engine.connect() as conn:
             return bool(conn.execute(select(exists().where(e.c.canonical_id.is_(None)))).scalar())
 
-    def rebuild_canonical(self, config: DedupConfig | None = None) -> int:
-        """Re-cluster every stored event into canonical events (deterministic); RETURNS their number.
+    def _dirty_subset(self, conn: Connection) -> list[str] | None:
+        """Ids of the events to re-cluster after writes: the unclustered ones, every event whose dates
+        come within the dedup tolerance of theirs, and the whole clusters those belong to.
+        None when nothing is unclustered."""
+        e = schema.events
+        dirty = conn.execute(select(func.min(e.c.date_start), func.max(e.c.date_end), func.count())
+                             .where(e.c.canonical_id.is_(None))).one()
+        if not dirty[2]:
+            return None
+        cond = e.c.canonical_id.is_(None)
+        if dirty[0] is not None:
+            pad = dt.timedelta(days=3)
+            cond = or_(cond, and_(e.c.date_end >= dirty[0] - pad, e.c.date_start <= dirty[1] + pad))
+        rows = conn.execute(select(e.c.id, e.c.canonical_id).where(cond)).all()
+        ids = {r.id for r in rows}
+        clusters = sorted({r.canonical_id for r in rows if r.canonical_id})
+        for i in range(0, len(clusters), 500):
+            ids.update(conn.execute(select(e.c.id).where(e.c.canonical_id.in_(clusters[i:i + 500]))).scalars())
+        return sorted(ids)
 
-        Only what changed is written: canonical rows whose content changed, events whose cluster changed.
+    def rebuild_canonical(self, config: DedupConfig | None = None, *, incremental: bool = False) -> int:
+        """Re-cluster stored events into canonical events; RETURNS the number of canonical events.
+
+        incremental: only the events that changed since the last clustering, the events near them in
+        time, and the clusters those belong to (what ``ingest`` does); else every event (deterministic
+        over the whole store: ``marsad db dedup``). Only what changed is written.
         """
         e, a, s, c = schema.events, schema.articles, schema.sources, schema.canonical_events
+        cols = (e.c.id, e.c.article_id, e.c.data, e.c.canonical_id, e.c.merge_reason)
         with self.engine.connect() as conn:
-            rows = conn.execute(select(e.c.id, e.c.article_id, e.c.data, e.c.canonical_id, e.c.merge_reason)).all()
-            outlets = dict(conn.execute(select(a.c.id, s.c.name).join(s, a.c.source_id == s.c.id)).all())
-            old_canon = dict(conn.execute(select(c.c.id, c.c.data)).all())
+            subset = self._dirty_subset(conn) if incremental else None
+            if incremental and subset is None:
+                return conn.execute(select(func.count()).select_from(c)).scalar_one()
+            if subset is None:
+                rows = conn.execute(select(*cols)).all()
+                old_canon = dict(conn.execute(select(c.c.id, c.c.data)).all())
+            else:
+                rows = []
+                for i in range(0, len(subset), 500):
+                    rows += conn.execute(select(*cols).where(e.c.id.in_(subset[i:i + 500]))).all()
+                cids = sorted({r.canonical_id for r in rows if r.canonical_id})
+                old_canon = {}
+                for i in range(0, len(cids), 500):
+                    old_canon.update(conn.execute(select(c.c.id, c.c.data).where(c.c.id.in_(cids[i:i + 500]))).all())
+            outlet_query = select(a.c.id, s.c.name).join(s, a.c.source_id == s.c.id)
+            if subset is None:
+                outlets = dict(conn.execute(outlet_query).all())
+            else:
+                article_ids = sorted({r.article_id for r in rows})
+                outlets = {}
+                for i in range(0, len(article_ids), 500):
+                    outlets.update(conn.execute(outlet_query.where(a.c.id.in_(article_ids[i:i + 500]))).all())
         evs = [replace(Event.from_dict(r.data), event_id=r.id, article_id=r.article_id) for r in rows]
         current = {r.id: (r.canonical_id, r.merge_reason) for r in rows}
         clusters = cluster_events(evs, outlets, config or DedupConfig())
@@ -497,7 +539,7 @@ class Store:
                     chunk = stale_ids[i:i + 500]
                     conn.execute(update(e).where(e.c.canonical_id.in_(chunk)).values(canonical_id=None))
                     conn.execute(delete(c).where(c.c.id.in_(chunk)))
-        return len(clusters)
+            return conn.execute(select(func.count()).select_from(c)).scalar_one()
 
     # -- reading ------------------------------------------------------------------------------
 
@@ -553,7 +595,7 @@ class Store:
                          bbox: Any = None, *, limit: int | None = None, refresh: bool = True) -> list[CanonicalEvent]:
         """Merged incidents matching the filters (as :meth:`events`); re-clusters first if events changed."""
         if refresh and self.needs_dedup():
-            self.rebuild_canonical()
+            self.rebuild_canonical(incremental=True)
         c = schema.canonical_events
         query = select(c.c.data).where(*self._where(c, since, until, country, admin1, type, actor, bbox))
         query = query.order_by(c.c.date_start.is_(None), c.c.date_start, c.c.id).limit(limit)
@@ -604,7 +646,7 @@ class Store:
         if level not in ("canonical", "raw"):
             raise InputError(f"invalid level {level!r}: expected canonical or raw")
         if level == "canonical" and self.needs_dedup():
-            self.rebuild_canonical()
+            self.rebuild_canonical(incremental=True)
         table = schema.canonical_events if level == "canonical" else schema.events
         cond = self._where(table, since, until, country, admin1, type, actor, bbox)
         issues = schema.ingest_issues
