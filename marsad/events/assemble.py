@@ -48,6 +48,7 @@ class Incident:
     soft_date: Any | None = None  # a date of the report, not of the event ("أفاد ... الجمعة")
     first_place: Any | None = None
     intervention: bool = False  # police dispersed a crowd ("الغاز المسيل للدموع")
+    sealed_before: bool = False  # opened by "وفي سياق آخر": never merges into an earlier incident
 
     def __post_init__(self) -> None:
         self.first_place = self.place
@@ -274,9 +275,12 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
             _elaborate(doc, sent, trigs, counts, s_places, date, incidents)
             continue
         intervention = _sentence_flag(doc, sent, "protest_intervention")
+        new_topic = _sentence_flag(doc, sent, "new_topic", head=4)
         for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
             sub.soft_date = soft_date
             sub.intervention = intervention
+            if new_topic:  # "وفي سياق آخر", "ومن ناحية أخرى": the story moves to another incident
+                sub.sealed_before = True
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
@@ -304,12 +308,29 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     weak = [t for t in trigs if t not in strong]
     if weak and subs:
         subs[0].triggers.extend(weak)
-    return _fold_arrests_into_fighting(subs)
+    return _absorb_weak_subs(_fold_arrests_into_fighting(subs))
+
+
+def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:
+    """"السطو على بنك ... واقتحام فرع البنك": a weak word beside a stronger trigger at the same site
+    describes that incident; it does not report another one."""
+    if len(subs) < 2:
+        return subs
+    out: list[Incident] = []
+    strongest = max(subs, key=lambda s: max(t.weight for t in s.triggers))
+    top = max(t.weight for t in strongest.triggers)
+    for sub in subs:
+        if sub is not strongest and max(t.weight for t in sub.triggers) <= 2 < top and _same_site(strongest.place, sub.place):
+            strongest.triggers.extend(sub.triggers)
+            strongest.place = _finer(strongest.place, sub.place)
+        else:
+            out.append(sub)
+    return out
 
 
 def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
     """"القبض على مطلوبين بعد تبادل لإطلاق النار": an arrest raid with a firefight is one armed clash."""
-    fights = [s for s in subs if any(t.family in ("clash", "shooting") and t.weight >= 3 for t in s.triggers)]
+    fights = [s for s in subs if any(t.family == "clash" and t.weight >= 3 for t in s.triggers)]
     if not fights:
         return subs
     out = []
@@ -368,6 +389,9 @@ def _refine_from_anaphor(doc: Doc, sent: Sentence, places: list[Any], incidents:
 
 
 def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
+    if new.sealed_before:
+        incidents.append(new)
+        return
     # The incident the story was last about comes first.
     for inc in sorted(incidents, key=lambda i: max(i.sentences), reverse=True):
         if inc.sentences[0] == new.sentences[0]:
