@@ -122,3 +122,9 @@ def test_named_soldier_killed_counts_one():
     e = one("استشهد الجندي أول محمد العسيري أثناء تأديته واجبه إثر تعرض موقعه العسكري لقذيفة أطلقتها ميليشيات "
             "الحوثي من داخل الأراضي اليمنية على مدينة جازان.", "2015-09-02")
     assert e.actor1 == "Houthi Movement" and e.fatalities == 1
+
+
+def test_soldiers_killed_by_a_bomb_are_its_target():
+    e = one("قتل جنديان في انفجار عبوة ناسفة في مدينة الرمادي اليوم.", "2019-09-04")
+    assert e.actor1 == "Unidentified Armed Group (Iraq)"
+    assert e.actor2.startswith("Military Forces of Iraq") and e.fatalities == 2

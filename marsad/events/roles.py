@@ -103,7 +103,7 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     m1 = None
     if ranked:
         top = ranked[0]
-        if family in STATE_FIRST or top[0] > 0 or top[1] <= 0:
+        if family in STATE_FIRST or top[0] > top[1] or top[0] == top[1] == 0:
             m1 = top[2]
     if m1 is not None and m1.kind in ("unidentified_weak", "unidentified"):
         m1 = _named_group_for(doc, m1, mentions) or m1
