@@ -168,7 +168,7 @@ def test_page_shows_every_located_event_as_a_marker(server: str, browser) -> Non
     _open(browser, server)
     _wait(browser, lambda d: d.find_element("id", "map").get_attribute("data-count") == str(len(located)),
           "the map did not draw the events")
-    assert _markers_shown(browser) == len(located) > 0
+    _wait(browser, lambda d: _markers_shown(d) == len(located) > 0, "markers or clusters missing")
     assert len(_rows(browser)) == fc["total"]
     assert browser.execute_script("return document.querySelectorAll('.leaflet-overlay-pane path, "
                                   ".leaflet-basemap-pane path').length") > 50  # offline basemap drawn
@@ -189,7 +189,8 @@ def test_filter_by_type(server: str, browser) -> None:
     _wait(browser, lambda d: len(_rows(d)) == battles["total"] and d.execute_script(
         "return document.body.dataset.state") == "ready", "the table did not filter")
     assert {r.get_attribute("data-type") for r in _rows(browser)} == {"battles"}
-    assert _markers_shown(browser) == sum(1 for f in battles["features"] if f["geometry"])
+    located = sum(1 for f in battles["features"] if f["geometry"])
+    _wait(browser, lambda d: _markers_shown(d) == located, "the map did not filter")
     assert browser.execute_script("return document.querySelectorAll('path.ev-marker:not(.ev-battles)').length") == 0
     _shot(browser, "02-filter-battles.png")
     browser.find_element("css selector", "#filters button[type=reset]").click()

@@ -62,7 +62,7 @@ async function load() {
     chart.setData(state.features);
     render();
     const bounds = events.bounds();
-    if (bounds.isValid()) map.fitBounds(bounds.pad(0.12), {maxZoom: 8});
+    if (bounds.isValid()) map.fitBounds(bounds, {padding: [40, 40], maxZoom: 8});
     else if (!state.fitted) map.fitBounds(DEFAULT_VIEW);
     state.fitted = true;
   } catch (err) {
@@ -88,6 +88,7 @@ async function select(feature, {reveal = false} = {}) {
   markSelected($("events-table"), id);
   showTab("event");
   events.highlight(id, {reveal: reveal && Boolean(feature.geometry)});
+  history.replaceState(null, "", `#event=${encodeURIComponent(id)}`);
   try {
     showEvent($("panel-event"), await api.event(id));
   } catch (err) {
@@ -117,11 +118,12 @@ async function start() {
   if (!config.read_open) $("token-box").hidden = false;
   $("f-token").addEventListener("change", (e) => { setToken(e.target.value.trim()); load(); });
 
+  legend();
   map = L.map("map", {minZoom: 2, maxZoom: 14, zoomSnap: 0.25, worldCopyJump: true}).fitBounds(DEFAULT_VIEW);
+  new ResizeObserver(() => map.invalidateSize()).observe($("map"));
   events = eventLayer(map, select);
   extracted = eventLayer(map, (f) => showExtracted($("panel-event"), f.event, state.pastedText), {extracted: true});
   chart = timeline($("timeline"), setWindow);
-  legend();
   const basemap = addBasemap(map, config);
 
   $("filters").addEventListener("submit", (e) => { e.preventDefault(); load(); });
@@ -138,7 +140,7 @@ async function start() {
       state.pastedText = text;
       extracted.show(features);
       const bounds = extracted.bounds();
-      if (bounds.isValid()) map.fitBounds(bounds.pad(0.4), {maxZoom: 8});
+      if (bounds.isValid()) map.fitBounds(bounds, {padding: [60, 60], maxZoom: 8});
     },
     onSelect(feature, text) {
       showTab("event");
@@ -147,6 +149,9 @@ async function start() {
   });
 
   await Promise.all([load(), basemap]);
+  const linked = new URLSearchParams(window.location.hash.slice(1)).get("event");
+  const feature = linked && state.features.find((f) => f.properties.id === linked);
+  if (feature) await select(feature);
   document.body.dataset.basemap = "ready";
 }
 
