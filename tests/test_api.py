@@ -400,3 +400,20 @@ def test_internal_errors_hide_their_details(tmp_path: Path) -> None:
 def test_unknown_routes_and_methods_are_json(client: TestClient) -> None:
     _error(client.get("/nowhere"), 404, "not_found")
     _error(client.delete("/events"), 405, "method_not_allowed")
+
+
+def test_postgresql_store(pg_url: str) -> None:
+    """The same API over PostgreSQL: ingest, filters (ILIKE text search), sources, GeoJSON, stats."""
+    c = TestClient(create_app(pg_url, token=TOKEN, extractor=stub_extract), raise_server_exceptions=False)
+    for record in DEMO:
+        assert c.post("/articles", json=_article(record), headers=AUTH).status_code == 201
+    assert c.get("/health").json()["database"] == "postgresql"
+    assert _ids(c, q="خلية الإعلام الأمني") == {"الطارمية"}
+    assert _ids(c, q="hudaydah") == {"الحديدة"}  # case-insensitive on PostgreSQL too
+    assert _ids(c, type="protests", since="2025-08-14", until="2025-08-14") == {"السويداء"}
+    kafr = c.get("/events", params={"q": "كفرنبل"}).json()["items"]
+    assert len(kafr) == 1 and len(c.get(f"/events/{kafr[0]['id']}").json()["sources"]) == 2
+    assert c.get("/events.geojson").json()["total"] == c.get("/stats").json()["canonical_events"]
+    assert c.get("/stats", params={"level": "raw"}).json()["by_day"]["2025-08-10"] == 2
+    _error(c.get("/events/nope"), 404)
+    _error(c.get("/events", params={"since": "2025-99-01"}), 422)
