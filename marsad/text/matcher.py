@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import compress
+from operator import attrgetter
 from typing import Generic, TypeVar
 
 from marsad.text.normalize import fold_word
@@ -20,6 +22,7 @@ GAP = "…"
 _MAX_GAP = 4
 _QUOTES = {'"', "'", "`", "´"}
 _NO_ENTRIES: tuple = ()
+_STEMS = attrgetter("stems")
 #: distinct stem sets remembered per matcher before the memo starts over
 _MEMO_LIMIT = 1 << 16
 
@@ -40,11 +43,11 @@ class PhraseMatcher(Generic[V]):
     """Index of phrases -> values; finds them in token lists."""
 
     def __init__(self, entries: Iterable[tuple[str, V]] = ()) -> None:
-        # first key -> entries (rest of the keys, phrase, value, whether rest has a gap)
-        self._index: dict[str, list[tuple[tuple[str, ...], str, V, bool]]] = {}
+        # first key -> entries (rest of the keys, phrase, value)
+        self._index: dict[str, list[tuple[tuple[str, ...], str, V]]] = {}
         self._seen: set[tuple[tuple[str, ...], str, int]] = set()
         self._size = 0
-        # a token's stem set -> the entries it starts, in stem order (stem sets are shared per key)
+        # a token's stem set -> the phrases it may start (see _starts); stem sets are shared per key
         self._memo: dict[frozenset[str], tuple] = {}
         for phrase, value in entries:
             self.add(phrase, value)
@@ -65,19 +68,46 @@ class PhraseMatcher(Generic[V]):
         if ident in self._seen:
             return
         self._seen.add(ident)
-        rest = keys[1:]
-        self._index.setdefault(keys[0], []).append((rest, phrase, value, GAP in rest))
+        self._index.setdefault(keys[0], []).append((keys[1:], phrase, value))
         self._memo.clear()
 
-    def _entries_for(self, stems: frozenset[str]) -> tuple:
-        """The entries whose first key is one of ``stems``, in the order the stems iterate."""
+    def _starts(self, stems: frozenset[str]) -> tuple:
+        """The phrases a token with these stems may start, grouped for matching; () when none.
+
+        (one-word phrases, gap-free phrases by their second key, phrases with a gap), each entry
+        led by its rank in the order the stems and the index list them, which decides the order
+        of equally long matches.
+        """
         index = self._index
-        found = tuple(e for stem in stems for e in index.get(stem, _NO_ENTRIES))
+        singles = []
+        by_second: dict[str, list] = {}
+        gapped = []
+        order = 0
+        for stem in stems:
+            for rest, phrase, value in index.get(stem, _NO_ENTRIES):
+                if not rest:
+                    singles.append((order, phrase, value))
+                elif GAP in rest:
+                    gapped.append((order, rest, phrase, value))
+                else:
+                    by_second.setdefault(rest[0], []).append((order, rest[1:], phrase, value))
+                order += 1
+        return (tuple(singles), by_second, tuple(gapped)) if order else ()
+
+    def _groups(self, tokens: Sequence[Token]) -> list[tuple]:
+        """For each token, what it may start (``_starts`` of its stems), memoised per stem set."""
+        stems = list(map(_STEMS, tokens))
         memo = self._memo
-        if len(memo) >= _MEMO_LIMIT:
-            memo.clear()
-        memo[stems] = found
-        return found
+        try:
+            return list(map(memo.__getitem__, stems))
+        except KeyError:  # words not seen before
+            missing = set(stems).difference(memo)
+            if len(memo) + len(missing) > _MEMO_LIMIT:
+                memo.clear()
+                missing = set(stems)
+            for st in missing:
+                memo[st] = self._starts(st)
+            return list(map(memo.__getitem__, stems))
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Every match, overlapping ones included, in text order (longest first at a position).
@@ -86,29 +116,34 @@ class PhraseMatcher(Generic[V]):
         """
         out: list[PhraseMatch[V]] = []
         n = len(tokens)
-        memo_get = self._memo.get
-        for i in range(n):
+        groups = self._groups(tokens)
+        for i in compress(range(n), groups):
             tok = tokens[i]
-            stems = tok.stems
-            entries = memo_get(stems)
-            if entries is None:
-                entries = self._entries_for(stems)
-            if not entries or tok.kind == "punct":
+            if tok.kind == "punct":
                 continue
-            at_i: list[PhraseMatch[V]] = []
-            for rest, phrase, value, gapped in entries:
-                if not rest:
-                    j: int | None = i + 1
-                elif gapped:
-                    j = _match_rest(tokens, i + 1, rest, n)
-                else:
-                    j = _match_plain(tokens, i + 1, rest, n)
-                if j is not None:
-                    at_i.append(PhraseMatch(i, j, tok.start, tokens[j - 1].end, phrase, value))
-            if at_i:
-                if len(at_i) > 1:
-                    at_i.sort(key=_neg_length)
-                out += at_i
+            singles, by_second, gapped = groups[i]
+            found: list[tuple[int, PhraseMatch[V]]] = []
+            for order, phrase, value in singles:
+                found.append((order, PhraseMatch(i, i + 1, tok.start, tok.end, phrase, value)))
+            if by_second:
+                j = i + 1
+                while j < n and tokens[j].kind == "punct" and tokens[j].key in _QUOTES:
+                    j += 1
+                if j < n:
+                    for stem in tokens[j].stems:
+                        for order, tail, phrase, value in by_second.get(stem, _NO_ENTRIES):
+                            end = _match_plain(tokens, j + 1, tail, n) if tail else j + 1
+                            if end is not None:
+                                found.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+            for order, rest, phrase, value in gapped:
+                end = _match_rest(tokens, i + 1, rest, n)
+                if end is not None:
+                    found.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+            if len(found) == 1:
+                out.append(found[0][1])
+            elif found:
+                found.sort(key=_longest_first)
+                out.extend(m for _, m in found)
         return out
 
     def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
@@ -122,8 +157,9 @@ class PhraseMatcher(Generic[V]):
         return chosen
 
 
-def _neg_length(m: PhraseMatch) -> int:
-    return m.first - m.last
+def _longest_first(found: tuple[int, PhraseMatch]) -> tuple[int, int]:
+    order, m = found
+    return m.first - m.last, order
 
 
 def _skip_quotes(tokens: Sequence[Token], j: int, n: int) -> int:

@@ -95,15 +95,59 @@ def stem_candidates(key: str, taa_marbuta: bool = False) -> frozenset[str]:
 def tokenize(text: str) -> list[Token]:
     """Split text into word, number and punctuation tokens with offsets into ``text``."""
     tokens = []
+    append = tokens.append
+    memo = _SURFACES
     for m in _TOKEN.finditer(text):
-        kind = m.lastgroup or "punct"
         surface = m.group()
-        key = fold_word(surface)
-        if not key:  # invisible: bidi/zero-width controls, a lone tatweel
+        info = memo.get(surface, _UNSEEN)
+        if info is _UNSEEN:
+            info = _analyse(surface, m.lastgroup or "punct")
+        if info is None:  # invisible: bidi/zero-width controls, a lone tatweel
             continue
+        start, end = m.span()
+        tok = _TokenSlots(surface, start, end, *info)
+        tok.__class__ = Token
+        append(tok)
+    return tokens
+
+
+class _TokenSlots:
+    """Token's exact memory layout with a plain ``__init__``.
+
+    The frozen dataclass's generated ``__init__`` costs about three times as much, and tokenize
+    builds every token of every article: it builds them with this class and relabels them as
+    Token, which the identical slots make safe (they are then ordinary, immutable Tokens).
+    """
+
+    __slots__ = Token.__slots__
+
+    def __init__(self, text: str, start: int, end: int, kind: str, key: str, stems: frozenset[str]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.key = key
+        self.stems = stems
+
+
+#: surface form -> (kind, key, stems), or None for an invisible token; the kind follows from the
+#: surface's first character, so one analysis serves every occurrence
+_SURFACES: dict[str, tuple[str, str, frozenset[str]] | None] = {}
+_SURFACES_LIMIT = 1 << 17
+_UNSEEN = object()
+
+
+def _analyse(surface: str, kind: str) -> tuple[str, str, frozenset[str]] | None:
+    key = fold_word(surface)
+    if not key:
+        info = None
+    else:
         if kind == "number":
             key = key.replace("\u066c", "").replace(",", "")
         taa = kind == "word" and surface.rstrip(_MARK_CHARS).endswith("ة")
         stems = stem_candidates(key, taa) if kind == "word" else frozenset({key})
-        tokens.append(Token(surface, m.start(), m.end(), kind, key, stems))
-    return tokens
+        info = (kind, key, stems)
+    if len(_SURFACES) >= _SURFACES_LIMIT:
+        _SURFACES.clear()
+    _SURFACES[surface] = info
+    return info
