@@ -123,6 +123,21 @@ def test_config(client: TestClient) -> None:
                                                  "tiles_attribution": None}
 
 
+def test_dashboard_page_is_served_with_a_strict_csp(tmp_path: Path) -> None:
+    plain = _client(tmp_path)
+    page = plain.get("/")
+    assert page.status_code == 200 and 'id="map"' in page.text
+    csp = page.headers["content-security-policy"]
+    assert "default-src 'self'" in csp and "script-src 'self'" in csp and "http" not in csp
+    assert plain.get("/static/js/main.js").status_code == 200
+    assert plain.get("/static/geo/admin.topo.json").json()["type"] == "Topology"
+    assert plain.get("/static/seed/articles.jsonl").status_code == 200
+    _error(plain.get("/static/../settings.py"), 404)
+    tiles = _client(tmp_path, tiles_url="https://{s}.tiles.example.org/{z}/{x}/{y}.png")
+    assert "img-src 'self' data: https://*.tiles.example.org;" in tiles.get("/").headers["content-security-policy"]
+    assert tiles.get("/config.json").json()["tiles_url"] == "https://{s}.tiles.example.org/{z}/{x}/{y}.png"
+
+
 # -- POST /extract --------------------------------------------------------------------------------
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from fastapi import FastAPI, Request
+from urllib.parse import urlsplit
+
+from fastapi import FastAPI
 from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
@@ -16,12 +18,9 @@ def _csp(settings: ApiSettings) -> str:
     """The page may load nothing but its own files (and the configured tile server's images)."""
     img = "'self' data:"
     if settings.tiles_url:
-        from urllib.parse import urlsplit
-
-        parts = urlsplit(settings.tiles_url.replace("{s}", "a"))
+        parts = urlsplit(settings.tiles_url)
         if parts.scheme in ("http", "https") and parts.netloc:
-            host = parts.netloc.replace("a.", "*.", 1) if "{s}" in settings.tiles_url else parts.netloc
-            img += f" {parts.scheme}://{host}"
+            img += f" {parts.scheme}://{parts.netloc.replace('{s}', '*')}"  # {s}.tile.host: any subdomain
     return ("default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; "
             f"img-src {img}; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'")
 
@@ -43,7 +42,7 @@ def mount(app: FastAPI, settings: ApiSettings) -> None:
                             tiles_attribution=settings.tiles_attribution)
 
     @app.get("/docs", include_in_schema=False)
-    def docs(request: Request) -> HTMLResponse:
+    def docs() -> HTMLResponse:
         vendor = "/static/vendor/swagger-ui"
         return get_swagger_ui_html(openapi_url=str(app.openapi_url), title="marsad API",
                                    swagger_js_url=f"{vendor}/swagger-ui-bundle.js",
