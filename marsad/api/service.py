@@ -53,6 +53,12 @@ class Backend:
             if self.store.needs_dedup():
                 self.store.rebuild_canonical()
 
+    def reader(self, level: str = "canonical") -> Store:
+        """The store to read ``level`` events from (canonical events are brought up to date first)."""
+        if level == "canonical":
+            self.refresh_canonical()
+        return self.store
+
     def ping(self) -> None:
         with self.store.engine.connect() as conn:
             conn.execute(text("SELECT 1"))

@@ -45,19 +45,13 @@ LevelQuery = Annotated[Level, Query(description="canonical: incidents merged acr
 BackendDep = Annotated[Backend, Depends(backend)]
 
 
-def _fresh(be: Backend, level: Level) -> Backend:
-    if level == "canonical":
-        be.refresh_canonical()
-    return be
-
-
 @router.get("/events", response_model=EventPage, responses=_READ_ERRORS)
 def list_events(f: Filters, be: BackendDep, level: LevelQuery = "canonical",
                 limit: Annotated[int, Query(ge=1, le=MAX_PAGE)] = 100,
                 offset: Annotated[int, Query(ge=0)] = 0,
                 order: Annotated[Literal["desc", "asc"], Query(description="By date.")] = "desc") -> EventPage:
     """Events matching every filter given, a page at a time (``total`` counts all pages)."""
-    total, items = queries.page(_fresh(be, level).store, level, f, limit, offset, newest_first=order == "desc")
+    total, items = queries.page(be.reader(level), level, f, limit, offset, newest_first=order == "desc")
     return EventPage(total=total, limit=limit, offset=offset, level=level, items=items)
 
 
@@ -69,7 +63,7 @@ def events_geojson(f: Filters, be: BackendDep, level: LevelQuery = "canonical",
 
     ``total`` and ``truncated`` (foreign members) tell whether ``limit`` cut the collection short.
     """
-    total, items = queries.page(_fresh(be, level).store, level, f, limit, newest_first=False)
+    total, items = queries.page(be.reader(level), level, f, limit, newest_first=False)
     features: list[dict[str, Any]] = []
     for item in items:
         feat = feature(flat_record(item.event))
@@ -83,7 +77,7 @@ def events_geojson(f: Filters, be: BackendDep, level: LevelQuery = "canonical",
 @router.get("/events/{event_id}", response_model=EventDetail, responses=error_responses(401, 403, 404))
 def get_event(event_id: Annotated[str, Path(max_length=100)], be: BackendDep) -> EventDetail:
     """One event (a canonical incident id or a raw event id) with every article that reports it."""
-    detail = queries.event_detail(_fresh(be, "canonical").store, event_id)
+    detail = queries.event_detail(be.reader(), event_id)
     if detail is None:
         raise ApiError(404, f"no event {event_id!r}")
     return detail
@@ -92,5 +86,5 @@ def get_event(event_id: Annotated[str, Path(max_length=100)], be: BackendDep) ->
 @router.get("/stats", response_model=StatsOut, responses=_READ_ERRORS)
 def stats(f: Filters, be: BackendDep, level: LevelQuery = "canonical") -> StatsOut:
     """Totals, and the matching events per day, type, admin1, and day and type."""
-    totals = _fresh(be, level).store.stats(level=level).to_dict()
-    return StatsOut(**{**totals, **queries.counts(be.store, level, f)})
+    store = be.reader(level)
+    return StatsOut(**{**store.stats(level=level).to_dict(), **queries.counts(store, level, f)})
