@@ -83,7 +83,9 @@ class PhraseMatcher(Generic[V]):
         by_second: dict[str, list] = {}
         gapped = []
         order = 0
-        for stem in stems:
+        # Longest stem first: the form closest to the surface ("برصاص" before "رصاص") wins ties,
+        # and the order never depends on set iteration (string hashing varies between runs).
+        for stem in sorted(stems, key=_stem_rank):
             for rest, phrase, value in index.get(stem, _NO_ENTRIES):
                 if not rest:
                     singles.append((order, phrase, value))
@@ -155,6 +157,10 @@ class PhraseMatcher(Generic[V]):
                 chosen.append(m)
                 taken_until = m.last
         return chosen
+
+
+def _stem_rank(stem: str) -> tuple[int, str]:
+    return -len(stem), stem
 
 
 def _longest_first(found: tuple[int, PhraseMatch]) -> tuple[int, int]:
