@@ -46,12 +46,13 @@ class Backend:
         return result, article_out(stored)
 
     def refresh_canonical(self) -> None:
-        """Re-cluster when some stored event is not yet in a canonical event (one request at a time)."""
+        """Re-cluster what changed when some stored event is not yet in a canonical event (as ingest
+        does; one request at a time)."""
         if not self.store.needs_dedup():
             return
         with self._dedup_lock:
             if self.store.needs_dedup():
-                self.store.rebuild_canonical()
+                self.store.rebuild_canonical(incremental=True)
 
     def reader(self, level: str = "canonical") -> Store:
         """The store to read ``level`` events from (canonical events are brought up to date first)."""
