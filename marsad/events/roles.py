@@ -65,6 +65,11 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
         after = _cue_tokens(doc, "agent_after", m.last, min(sent.last, m.last + 4))
         if after:
             agent += 3
+        side = _side_of_between(doc, m, sent, inc)
+        if side == 1:
+            agent += 2  # "اشتباكات بين X و Y": X is the first party
+        elif side == 2:
+            target += 2
         if m.kind in VICTIM_KINDS:
             target += 1
             agent = -10
@@ -76,6 +81,16 @@ def _is_state(m: ActorMention | None) -> bool:
     if m is None:
         return False
     return m.kind in ("state", "bare_state") or m.inter == "State forces"
+
+
+def _side_of_between(doc: Doc, m: ActorMention, sent: Any, inc: Any) -> int:
+    """1 or 2 when the actor is a party of "بين X و/من جهة ... Y" right after a clash word, else 0."""
+    clash_ends = {t.last for t in inc.triggers if t.family in ("clash", "riot")}
+    for j in range(max(sent.first, m.first - 8), m.first):
+        if doc.tokens[j].key == "بين" and any(0 <= j - e <= 2 for e in clash_ends):
+            words = [t for t in doc.tokens[j + 1:m.first] if t.kind == "word"]
+            return 1 if not words else 2
+    return 0
 
 
 def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[ActorMention],
