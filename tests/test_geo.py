@@ -392,3 +392,11 @@ def test_cli_json_and_errors(tmp_path):
         assert res.output.strip().startswith("Error:") and len(res.output.strip().splitlines()) == 1
     res = runner.invoke(cli, ["gazetteer", "lookup", "أطمة"])
     assert res.exit_code == 0 and "SY:C4130" in res.output
+
+
+def test_adjective_that_is_also_a_town_needs_a_cue_or_preposition():
+    from marsad.geo import resolve
+
+    names = [m.place.name for m in resolve("خرج المئات في تظاهرة سلمية وسط مدينة حماة")]
+    assert names == ["Hama"]
+    assert [m.place.name for m in resolve("قصفت الطائرات مدينة السلمية في ريف حماة")][0] == "As-Salamiyeh"

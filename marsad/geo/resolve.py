@@ -18,6 +18,8 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import compress
+from operator import attrgetter
 
 from marsad.geo.gazetteer import Gazetteer, gazetteer
 from marsad.geo.lexicon import (
@@ -101,6 +103,7 @@ class _Span:
     best: int = -1
     # candidate -> (score before the article context, context gates, place); see Resolver._base_score
     base: dict[int, tuple[float, int, Place]] = field(default_factory=dict)
+    facts: tuple | None = None  # see _span_facts
 
 
 def _token_keys(tok: Token) -> tuple[_Cand, ...]:
@@ -155,6 +158,24 @@ def _remember(memo: dict, key, value):
     return value
 
 
+def _memo_map(memo: dict, keys: list[str], compute) -> list:
+    """``[memo[k] for k in keys]``, computing the keys not seen before."""
+    try:
+        return list(map(memo.__getitem__, keys))
+    except KeyError:
+        missing = set(keys).difference(memo)
+        if len(memo) + len(missing) > _MEMO_LIMIT:
+            memo.clear()
+            missing = set(keys)
+        for k in missing:
+            memo[k] = compute(k)
+        return list(map(memo.__getitem__, keys))
+
+
+_KEY = attrgetter("key")
+_KIND = attrgetter("kind")
+
+
 def _is_cue_word(key: str) -> bool:
     return key in _CUE_INDEX or key in DIRECTIONS or key in TITLES
 
@@ -203,59 +224,49 @@ def _km(a: Place, b: Place) -> float:
 class Resolver:
     def __init__(self, gaz: Gazetteer | None = None) -> None:
         self.g = gaz or gazetteer()
-        self._starts: dict[str, tuple[tuple[_Cand, int], ...]] = {}  # key -> (candidate, most words)
+        self._starts: dict[str, tuple[tuple[_Cand, tuple[int, ...]], ...]] = {}  # key -> (candidate, word counts)
         self._priors: dict[int, float] = {}
 
     # ------------------------------------------------------------------ scanning
-    def _name_starts(self, key: str) -> tuple[tuple[_Cand, int], ...]:
-        """The candidate keys of a word that begin a gazetteer name, with that name's most words."""
-        max_words = self.g.max_words
+    def _name_starts(self, key: str) -> tuple[tuple[_Cand, tuple[int, ...]], ...]:
+        """The candidate keys of a word that begin a gazetteer name, with those names' word counts."""
+        name_lengths = self.g.name_lengths
         cands = _KEYS_MEMO.get(key) or _keys_of(key)
-        found = tuple((c, max_words[c.key]) for c in cands if max_words.get(c.key, 0))
-        return _remember(self._starts, key, found)
+        return tuple((c, name_lengths[c.key]) for c in cands if c.key in name_lengths)
 
-    def _scan(self, tokens: Sequence[Token]) -> list[_Span]:
+    def _scan(self, tokens: Sequence[Token], keys: list[str]) -> list[_Span]:
         g = self.g
-        starts = self._starts
+        ar_index, weak_index = g.ar_index, g.weak_index
         spans: list[_Span] = []
         n = len(tokens)
-        i = 0
-        while i < n:
+        name_starts = _memo_map(self._starts, keys, self._name_starts)
+        resume = 0
+        for i in compress(range(n), name_starts):
             tok = tokens[i]
-            if tok.kind != "word":
-                i += 1
-                continue
-            cands = starts.get(tok.key)
-            if cands is None:
-                cands = self._name_starts(tok.key)
-            if not cands:
-                i += 1
+            if i < resume or tok.kind != "word":
                 continue
             best: _Span | None = None
-            for cand, maxw in cands:
-                for length in range(min(maxw, n - i), 0, -1):
+            run = 0  # words seen right after this one (a name does not run across punctuation)
+            for cand, lengths in name_starts[i]:
+                for length in lengths:  # longest first
                     if best is not None and length <= best.last - best.first:
                         break
-                    words = [cand.key]
-                    ok = True
-                    for j in range(i + 1, i + length):
-                        if tokens[j].kind != "word":
-                            ok = False
-                            break
-                        words.append(tokens[j].key)
-                    if not ok:
-                        continue
-                    key = " ".join(words)
-                    strong = g.ar_ids(key)
-                    weak = g.weak_ids(key)
-                    if strong or weak:
-                        best = _Span(i, i + length, key, cand.strip, cand.prefix, list(strong), list(weak))
+                    if length == 1:
+                        key = cand.key
+                    else:
+                        while run < length - 1 and i + 1 + run < n and tokens[i + 1 + run].kind == "word":
+                            run += 1
+                        if length - 1 > run:
+                            continue
+                        key = cand.key + " " + " ".join(keys[i + 1:i + length])
+                    if key in ar_index or key in weak_index:
+                        best = _Span(i, i + length, key, cand.strip, cand.prefix, list(g.ar_ids(key)),
+                                     list(g.weak_ids(key)))
                         break
             if best is None or (best.last - best.first == 1 and _is_cue_word(best.key)):
-                i += 1
                 continue
             spans.append(best)
-            i = best.last
+            resume = best.last
         return spans
 
     # ------------------------------------------------------------------ context of each span
@@ -431,11 +442,8 @@ class Resolver:
         flags = g.flags_of(i)
         rank = g.rank_of(i)
         s = self._prior(i)
-        types = {c[0] for c in sp.cues}
-        kind_cue = bool(types & KIND_CUES)
-        evidence_cue = bool(types & EVIDENCE_CUES)
-        words = sp.key.split(" ")
-        single = len(words) == 1
+        facts = sp.facts or _span_facts(sp)
+        types, kind_cue, evidence_cue, words, single, kinds_wanted, cue_bonus = facts
         if sp.blocked:
             return -1.0, _REJECTED, p
         if sp.person:
@@ -448,18 +456,8 @@ class Resolver:
             s -= 0.1
         if p.kind == "country" and sp.adjective and "adjective-homograph" in g.country_flags.get(p.country, ()):
             return -1.0, _REJECTED, p
-        # what kind of place the cue words ask for
-        kinds_wanted: set[str] = set()
-        for t in types:
-            kinds_wanted.update(_KIND_FOR_CUE.get(t, ()))
-        if kind_cue:
-            s += 0.3
-        elif types & {"near", "direction", "between"}:
-            s += 0.2
-        elif types & {"facility", "area"}:
-            s += 0.15
-        elif "capital" in types:
-            s += 0.1
+        if cue_bonus:
+            s += cue_bonus
         for _t, w, _k in sp.cues:
             if w in _CUE_COUNTRY and p.country != _CUE_COUNTRY[w]:
                 s -= 0.4
@@ -489,10 +487,10 @@ class Resolver:
         if single and sp.key in g.adjectives and p.kind != "country":
             return -1.0, _REJECTED, p
         if common and not kind_cue:
-            if p.kind == "country" and sp.locative < 1:
+            if sp.locative < 1 and (p.kind == "country" or single):
+                # "تظاهرة سلمية", "قوات الأمن": an everyday word with no cue and no preposition
                 return -1.0, _REJECTED, p
             s -= 0.3 if (rank >= 1_000_000 or p.kind == "country") and single else 0.45
-            kinds_wanted = set()
         # a one-word village, district or far-away town needs evidence: a cue, a preposition,
         # or a name it is listed with
         person_like = len(words) > 1 and (words[0] in ("ابو", "ام", "عبد")
@@ -528,7 +526,8 @@ class Resolver:
             tokens = tokenize(text)
         else:
             tokens = list(text_or_tokens)
-        spans = self._scan(tokens)
+        keys = list(map(_KEY, tokens))
+        spans = self._scan(tokens, keys)
         if not spans:
             return []
         self._context(tokens, spans, text)
@@ -550,11 +549,12 @@ class Resolver:
             if self._reliable(sp, top):
                 ctx.add(k, self.g.place(top), sp)
         # adjectives of nationality name countries too ("الحكومة السورية")
-        for tok in tokens:
-            if tok.kind == "word":
-                iso = self.g.adjectives.get(tok.key)
-                if iso:
-                    ctx.countries_weak.add(iso)
+        adjectives = self.g.adjectives
+        word_keys = set(compress(keys, map("word".__eq__, map(_KIND, tokens))))
+        for key in word_keys.intersection(adjectives):
+            iso = adjectives[key]
+            if iso:
+                ctx.countries_weak.add(iso)
         # pass 2: with context, twice (the second sees the first's choices)
         chosen: dict[int, int] = {}
         sort_key = self.g.sort_key
@@ -633,6 +633,32 @@ class Resolver:
         )
 
 
+def _span_facts(sp: _Span) -> tuple:
+    """What scoring reads of a span for every candidate, computed once (kept in ``sp.facts``).
+
+    (cue types, a kind cue?, an evidence cue?, the name's words, one word?, the kinds of place the
+    cue words ask for, the score the cue words add)
+    """
+    types = {c[0] for c in sp.cues}
+    kind_cue = bool(types & KIND_CUES)
+    kinds_wanted: set[str] = set()
+    for t in types:
+        kinds_wanted.update(_KIND_FOR_CUE.get(t, ()))
+    if kind_cue:
+        cue_bonus = 0.3
+    elif types & {"near", "direction", "between"}:
+        cue_bonus = 0.2
+    elif types & {"facility", "area"}:
+        cue_bonus = 0.15
+    elif "capital" in types:
+        cue_bonus = 0.1
+    else:
+        cue_bonus = 0.0
+    words = sp.key.split(" ")
+    sp.facts = (types, kind_cue, bool(types & EVIDENCE_CUES), words, len(words) == 1, kinds_wanted, cue_bonus)
+    return sp.facts
+
+
 def _has_towns(iso3: str) -> bool:
     """Whether the sources list the country's villages (else its admin units stand for its towns)."""
     return iso3 != "IRQ"
@@ -677,21 +703,37 @@ class _View:
         self._ready = False
 
     def _prepare(self) -> None:
-        ctx, k, sp = self.ctx, self.k, self.sp
-        rest = [(q, s) for kk, (q, s) in ctx.by_span.items() if kk != k]
-        # other names only: the same name elsewhere in the article must not vouch for itself
-        others = [(q, s) for q, s in rest if s.key != sp.key]
-        self.mentioned = {q.country for q, _s in rest}
-        self.countries = {q.country for q, _ in others}
-        if ctx.hint:
-            self.countries.add(ctx.hint)
-        self.a1 = {q.admin1_pcode for q, _ in others if q.admin1_pcode and q.kind != "country"}
-        self.a2 = {q.admin2_pcode for q, _ in others if q.admin2_pcode and q.kind != "country"}
-        self.cities = {q.id for q, _ in others}
-        self.near = [(q, s) for q, s in others
-                     if q.kind not in ("country", "admin1", "region") and s.sentence == sp.sentence]
-        self.next_to = [q for q, s in others if s.sentence == sp.sentence
-                        and (0 <= s.first - sp.last <= 2 or 0 <= sp.first - s.last <= 2)]
+        k, sp = self.k, self.sp
+        mentioned: set[str] = set()
+        countries: set[str] = set()
+        a1: set[str] = set()
+        a2: set[str] = set()
+        cities: set[str] = set()
+        near: list[tuple[Place, _Span]] = []
+        next_to: list[Place] = []
+        for kk, (q, s) in self.ctx.by_span.items():
+            if kk == k:
+                continue
+            mentioned.add(q.country)
+            # other names only: the same name elsewhere in the article must not vouch for itself
+            if s.key == sp.key:
+                continue
+            countries.add(q.country)
+            if q.kind != "country":
+                if q.admin1_pcode:
+                    a1.add(q.admin1_pcode)
+                if q.admin2_pcode:
+                    a2.add(q.admin2_pcode)
+            cities.add(q.id)
+            if s.sentence == sp.sentence:
+                if q.kind not in ("country", "admin1", "region"):
+                    near.append((q, s))
+                if 0 <= s.first - sp.last <= 2 or 0 <= sp.first - s.last <= 2:
+                    next_to.append(q)
+        if self.ctx.hint:
+            countries.add(self.ctx.hint)
+        self.mentioned, self.countries, self.a1, self.a2 = mentioned, countries, a1, a2
+        self.cities, self.near, self.next_to = cities, near, next_to
         self._ready = True
 
     def bonus(self, r: Resolver, sp: _Span, i: int, p: Place) -> float:
