@@ -126,6 +126,14 @@ def _keys_of(k: str) -> tuple[_Cand, ...]:
     return _remember(_KEYS_MEMO, k, tuple(out))
 
 
+def _key_set(k: str) -> frozenset[str]:
+    """The keys of ``_token_keys`` for a token whose key is ``k``, as a set."""
+    keys = _KEY_SET_MEMO.get(k)
+    if keys is None:
+        keys = _remember(_KEY_SET_MEMO, k, frozenset(c.key for c in (_KEYS_MEMO.get(k) or _keys_of(k))))
+    return keys
+
+
 def _cue_of(tok: Token) -> tuple[str, str] | None:
     """(cue type, folded word) when the token is a cue word, with or without a proclitic."""
     if tok.kind != "word":
@@ -149,6 +157,7 @@ def _cue_of(tok: Token) -> tuple[str, str] | None:
 _MEMO_LIMIT = 1 << 16
 _KEYS_MEMO: dict[str, tuple[_Cand, ...]] = {}
 _CUE_MEMO: dict[str, tuple[str, str] | None] = {}
+_KEY_SET_MEMO: dict[str, frozenset[str]] = {}
 
 
 def _remember(memo: dict, key, value):
@@ -291,7 +300,7 @@ class Resolver:
                 k = j
                 steps = 0
                 while k >= 0 and steps < 6 and (tokens[k].kind == "number" or tokens[k].key in DISTANCE_FILLER
-                                                 or any(c.key in DISTANCE_FILLER for c in _token_keys(tokens[k]))):
+                                                 or not _key_set(tokens[k].key).isdisjoint(DISTANCE_FILLER)):
                     k -= 1
                     steps += 1
                 if 0 < steps and k >= 0 and not any(c[0] in ("direction", "near") for c in sp.cues):
@@ -306,10 +315,10 @@ class Resolver:
                             sp.extra_direction = adj
                         j = k - 1
                 if j >= 0 and tokens[j].kind == "word":
-                    keys = {c.key for c in _token_keys(tokens[j])}
-                    if keys & LOCATIVES:
+                    keys = _key_set(tokens[j].key)
+                    if not keys.isdisjoint(LOCATIVES):
                         sp.locative = 2
-                    elif keys & WEAK_LOCATIVES:
+                    elif not keys.isdisjoint(WEAK_LOCATIVES):
                         sp.locative = max(sp.locative, 1)
                 # a TV channel, a newspaper, a street: "قناة الميادين", "صحيفة "الرياض"", "شارع بغداد"
                 k = sp.first - 1
@@ -346,15 +355,14 @@ class Resolver:
                 sp.inherit = conj
             # titles and "بن": a person
             if sp.first > 0 and not sp.cues:
-                pk = {c.key for c in _token_keys(tokens[sp.first - 1])}
-                if pk & TITLES:
+                if not _key_set(tokens[sp.first - 1].key).isdisjoint(TITLES):
                     sp.person = True
             if sp.last < len(tokens) and tokens[sp.last].kind == "word" and tokens[sp.last].key in PERSON_NEXT:
                 sp.person = True
             # a definite noun before a country homograph makes it an adjective ("القوات السعودية")
             if sp.first > 0 and sp.strip == 0 and tokens[sp.first - 1].kind == "word":
                 pk = tokens[sp.first - 1].key
-                if any(pk.startswith(p) for p in ("ال", "وال", "بال", "فال", "لل")) and pk not in NOT_QUALIFIED \
+                if pk.startswith(("ال", "وال", "بال", "فال", "لل")) and pk not in NOT_QUALIFIED \
                         and _cue_of(tokens[sp.first - 1]) is None:
                     sp.adjective = True
             # direction adjective after ("ريف حلب الشمالي")
