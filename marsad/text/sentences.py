@@ -96,6 +96,7 @@ _QUOTE_PAIRS = {"«": "»", "“": "”", "‹": "›"}
 _OPEN_QUOTE = re.compile('[«“‹"]')
 _MAX_QUOTE = 300  # a quotation longer than this is split like running text
 _LETTER = re.compile(r"\w", re.UNICODE)
+_BREAK_CHAR = re.compile("[\n\r\u2028\u2029" + re.escape(_TERMINAL) + "]")  # where a sentence may end
 
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -140,7 +141,11 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     seg = start
     i = start
     q = 0
-    while i < end:
+    while True:
+        m = _BREAK_CHAR.search(text, i, end)
+        if m is None:
+            break
+        i = m.start()
         ch = text[i]
         if ch in "\n\r\u2028\u2029":
             out.append((seg, i))
@@ -163,7 +168,6 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
                 seg = j
             i = j
             continue
-        i += 1
     out.append((seg, end))
     spans = []
     for a, b in out:
