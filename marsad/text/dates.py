@@ -21,14 +21,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress
 
 from marsad.text.normalize import fold_word
 from marsad.text.numbers import _read_table, parse_number_words
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import KIND, Token, key_flags, tokenize
 
 __all__ = ["DateMention", "find_dates", "month_at", "resolve_weekday", "resolve_month"]
 
@@ -678,27 +680,34 @@ def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str |
     else:
         tokens = text_or_tokens
     out: list[DateMention] = []
-    i = 0
     n = len(tokens)
     taken = 0  # first token index not yet covered by a mention
     triggers = _triggers()
-    while i < n:
+    # numbers and trigger words (a superset: the exact test is below)
+    maybe = map(operator.or_, map("number".__eq__, map(KIND, tokens)), key_flags(tokens, _TRIGGER_KEYS, _is_trigger))
+    for i in compress(range(n), maybe):
+        if i < taken:
+            continue
         tok = tokens[i]
         if tok.kind != "number" and not (tok.kind == "word" and _forms(tok.key) & triggers):
-            i += 1
             continue
         hit = (_numeric(tokens, i, pub) or _absolute(tokens, i, pub) or _weekday(tokens, i, pub)
                or _relative_period(tokens, i, pub) or _month_mention(tokens, i, pub) or _year(tokens, i)
                or _ago(tokens, i, pub) or _day_relative(tokens, i, pub) or _part_of_day(tokens, i, pub))
         if hit is None:
-            i += 1
             continue
         first = max(hit.first, taken)
         last = max(hit.last, first + 1)
         out.append(_make(tokens, text, first, last, hit))
         taken = last
-        i = last
     return out
+
+
+_TRIGGER_KEYS: dict[str, bool] = {}  # key -> whether a date mention may start with it
+
+
+def _is_trigger(key: str) -> bool:
+    return bool(_forms(key) & _triggers())
 
 
 @lru_cache(maxsize=1)

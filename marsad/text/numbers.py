@@ -22,14 +22,16 @@ casualty figure is never a year or a date. Ordinals ("الثاني", "الثان
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import compress
 
 from marsad.text.normalize import fold_word, normalize_char
-from marsad.text.tokens import Token, tokenize
+from marsad.text.tokens import KIND, Token, key_flags, tokenize
 
 __all__ = [
     "Quantity",
@@ -547,8 +549,12 @@ def find_quantities(tokens: Sequence[Token] | str, text: str | None = None) -> l
         tokens = tokenize(tokens)
     out: list[Quantity] = []
     n = len(tokens)
-    i = 0
-    while i < n:
+    resume = 0
+    # numbers and words a quantity may start with (a superset: the exact tests are below)
+    maybe = map(operator.or_, map("number".__eq__, map(KIND, tokens)), key_flags(tokens, _STARTERS, _may_start))
+    for i in compress(range(n), maybe):
+        if i < resume:
+            continue
         tok = tokens[i]
         parsed: _Parse | None = None
         fraction = False
@@ -562,17 +568,15 @@ def find_quantities(tokens: Sequence[Token] | str, text: str | None = None) -> l
                 parsed = _Parse(i + 1, int(value))
         elif tok.kind == "word":
             if i > 0 and tokens[i - 1].kind == "word" and _is_ordinal(tokens[i - 1].key):
-                i += 1  # "الحادي عشر", "الثاني والعشرين": ordinals, not counts
-                continue
+                continue  # "الحادي عشر", "الثاني والعشرين": ordinals, not counts
             parsed = _parse_words(tokens, i)
-            if parsed is None and tok.key in ("عدد", "وعدد", "بعدد", "لعدد") and i + 1 < n:
+            if parsed is None and tok.key in _COUNT_WORDS and i + 1 < n:
                 # "عدد من" / "عدد كبير من"
                 if tokens[i + 1].key == "من":
                     parsed = _Parse(i + 2, 3, vague=True)
                 elif i + 2 < n and tokens[i + 1].key in ("كبير", "قليل", "محدود") and tokens[i + 2].key == "من":
                     parsed = _Parse(i + 3, 10 if tokens[i + 1].key == "كبير" else 3, vague=True)
         if parsed is None:
-            i += 1
             continue
         first, last = i, parsed.end
         role = "partitive" if parsed.partitive else _role(tokens, first, last, parsed.value, fraction)
@@ -588,8 +592,17 @@ def find_quantities(tokens: Sequence[Token] | str, text: str | None = None) -> l
                 parts.append(("" if a.end == b.start else " ") + b.text)
             surface = "".join(parts)
         out.append(Quantity(first, last, start, end, surface, parsed.value, qualifier, parsed.vague, role))
-        i = last
+        resume = last
     return out
+
+
+_COUNT_WORDS = ("عدد", "وعدد", "بعدد", "لعدد")  # "عدد من", "عدد كبير من"
+_STARTERS: dict[str, bool] = {}  # key -> whether a word with it may start a quantity
+
+
+def _may_start(key: str) -> bool:
+    """A number word (see ``_parse_words``) or عدد."""
+    return _lookup(key) is not None or key in _COUNT_WORDS
 
 
 # --------------------------------------------------------------------------- counted nouns

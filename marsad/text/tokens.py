@@ -10,8 +10,10 @@ matches "بالحاجز" or "بدير الزور" without rewriting the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 from marsad.text.normalize import fold_word
 
@@ -129,6 +131,28 @@ class _TokenSlots:
         self.key = key
         self.stems = stems
 
+
+def key_flags(tokens: Sequence[Token], memo: dict[str, bool], test: Callable[[str], bool]) -> list[bool]:
+    """``[test(tok.key) for tok in tokens]``, each key's answer computed once and kept in ``memo``.
+
+    For scanners that only need to look closely at a few tokens: filtering with these flags
+    (``itertools.compress``) skips the others without a Python-level step per token.
+    """
+    keys = list(map(_KEY, tokens))
+    try:
+        return list(map(memo.__getitem__, keys))
+    except KeyError:
+        missing = set(keys).difference(memo)
+        if len(memo) + len(missing) > _SURFACES_LIMIT:
+            memo.clear()
+            missing = set(keys)
+        for key in missing:
+            memo[key] = test(key)
+        return list(map(memo.__getitem__, keys))
+
+
+_KEY = attrgetter("key")
+KIND = attrgetter("kind")
 
 #: surface form -> (kind, key, stems), or None for an invisible token; the kind follows from the
 #: surface's first character, so one analysis serves every occurrence
