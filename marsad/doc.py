@@ -28,6 +28,7 @@ class Doc:
     article_id: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
+    _cue_firsts: dict[str, list[int]] = field(default_factory=dict, repr=False)
 
     def cue_hits(self, name: str) -> list:
         """Matches of one cue lexicon (marsad/data/cues.json) over the whole text, computed once."""
@@ -37,11 +38,17 @@ class Doc:
             self._cue_cache["*"] = []
             for m in all_cues_matcher().find_all(self.tokens):
                 self._cue_cache.setdefault(m.value, []).append(m)
+            self._cue_firsts.update((k, [m.first for m in ms]) for k, ms in self._cue_cache.items())
         return self._cue_cache.get(name, [])
 
     def cue_starts(self, name: str, lo: int, hi: int) -> list[int]:
         """Token indices in [lo, hi) where a phrase of cue lexicon ``name`` starts."""
-        return [m.first for m in self.cue_hits(name) if lo <= m.first < hi]
+        if not self._cue_cache:
+            self.cue_hits(name)
+        firsts = self._cue_firsts.get(name)  # in text order
+        if not firsts:
+            return []
+        return firsts[bisect.bisect_left(firsts, lo):bisect.bisect_left(firsts, hi)]
 
     def sentence_of(self, char_offset: int) -> Sentence:
         i = bisect.bisect_right(self._starts, char_offset) - 1
