@@ -559,17 +559,21 @@ class Resolver:
         # adjectives of nationality name countries too ("الحكومة السورية")
         adjectives = self.g.adjectives
         word_keys = set(compress(keys, map("word".__eq__, map(_KIND, tokens))))
-        for key in word_keys.intersection(adjectives):
+        for key in adjectives.keys() & word_keys:
             iso = adjectives[key]
             if iso:
                 ctx.countries_weak.add(iso)
         # pass 2: with context, twice (the second sees the first's choices)
         chosen: dict[int, int] = {}
         sort_key = self.g.sort_key
+        scored_at: dict[int, int] = {}  # span -> len(ctx.changes) when it was last scored
         for _ in range(2):
             for k, sp in enumerate(spans):
                 if not sp.scores:
                     continue
+                if k in scored_at and ctx.unchanged_for(k, scored_at[k]):
+                    continue  # the other names are as they were: same scores, same choice
+                scored_at[k] = len(ctx.changes)
                 view = ctx.without(k, sp)
                 scores = sp.scores = {i: self._score(sp, i, view, tokens) for i in sp.scores}
                 top = min(scores, key=lambda i: (-scores[i], sort_key(i))) if len(scores) > 1 else next(iter(scores))
@@ -685,12 +689,21 @@ class _Context:
         self.hint = (g.iso3(country_hint) if country_hint else None) or None
         self.by_span: dict[int, tuple[Place, _Span]] = {}
         self.countries_weak: set[str] = set()
+        self.changes: list[int] = []  # the span of every entry added, replaced or removed, in order
 
     def add(self, k: int, p: Place, sp: _Span) -> None:
-        self.by_span[k] = (p, sp)
+        old = self.by_span.get(k)
+        if old is None or old[0] is not p or old[1] is not sp:
+            self.by_span[k] = (p, sp)
+            self.changes.append(k)
 
     def remove(self, k: int) -> None:
-        self.by_span.pop(k, None)
+        if self.by_span.pop(k, None) is not None:
+            self.changes.append(k)
+
+    def unchanged_for(self, k: int, since: int) -> bool:
+        """Whether only span ``k``'s own entry changed since ``len(changes)`` was ``since``."""
+        return all(c == k for c in self.changes[since:])
 
     def without(self, k: int, sp: _Span) -> _View:
         """The context as span ``k`` (``sp``) sees it: the other names only, until the next add/remove."""
@@ -711,28 +724,19 @@ class _View:
         self._ready = False
 
     def _prepare(self) -> None:
-        k, sp = self.k, self.sp
-        mentioned: set[str] = set()
+        sp = self.sp
         countries: set[str] = set()
         a1: set[str] = set()
         a2: set[str] = set()
-        cities: set[str] = set()
         near: list[tuple[Place, _Span]] = []
         next_to: list[Place] = []
-        for kk, (q, s) in self.ctx.by_span.items():
-            if kk == k:
-                continue
-            mentioned.add(q.country)
-            # other names only: the same name elsewhere in the article must not vouch for itself
-            if s.key == sp.key:
-                continue
+        for q, s in self._others():
             countries.add(q.country)
             if q.kind != "country":
                 if q.admin1_pcode:
                     a1.add(q.admin1_pcode)
                 if q.admin2_pcode:
                     a2.add(q.admin2_pcode)
-            cities.add(q.id)
             if s.sentence == sp.sentence:
                 if q.kind not in ("country", "admin1", "region"):
                     near.append((q, s))
@@ -740,9 +744,13 @@ class _View:
                     next_to.append(q)
         if self.ctx.hint:
             countries.add(self.ctx.hint)
-        self.mentioned, self.countries, self.a1, self.a2 = mentioned, countries, a1, a2
-        self.cities, self.near, self.next_to = cities, near, next_to
+        self.countries, self.a1, self.a2, self.near, self.next_to = countries, a1, a2, near, next_to
         self._ready = True
+
+    def _others(self) -> list[tuple[Place, _Span]]:
+        # other names only: the same name elsewhere in the article must not vouch for itself
+        k, key = self.k, self.sp.key
+        return [(q, s) for kk, (q, s) in self.ctx.by_span.items() if kk != k and s.key != key]
 
     def bonus(self, r: Resolver, sp: _Span, i: int, p: Place) -> float:
         if not self._ready:
@@ -765,7 +773,7 @@ class _View:
             b += 0.1
         if p.kind == "neighbourhood":
             city = next((f[5:] for f in r.g.flags_of(i) if f.startswith("city:")), None)
-            if city and f"SY:{city}" in self.cities:
+            if city and f"SY:{city}" in {q.id for q, _ in self._others()}:
                 b += 0.35
         close = [(q, s) for q, s in self.near if _km(p, q) < 30]
         if close:
@@ -779,9 +787,7 @@ class _View:
         """The article names the country, one of its places, or its nationality adjective."""
         if iso3 == self.ctx.hint or iso3 in self.ctx.countries_weak:
             return True
-        if not self._ready:
-            self._prepare()
-        return iso3 in self.mentioned
+        return any(q.country == iso3 for kk, (q, _s) in self.ctx.by_span.items() if kk != self.k)
 
     def adjacent_support(self, sp: _Span, p: Place) -> bool:
         """A resolved name right before or after this one places it: "لودر في أبين", "دوما جنوب نابلس"."""
