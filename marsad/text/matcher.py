@@ -49,6 +49,7 @@ class PhraseMatcher(Generic[V]):
         self._size = 0
         # a token's stem set -> the phrases it may start (see _starts); stem sets are shared per key
         self._memo: dict[frozenset[str], tuple] = {}
+        self._version = 0  # bumped by every add (MultiMatcher memos depend on it)
         for phrase, value in entries:
             self.add(phrase, value)
 
@@ -70,6 +71,7 @@ class PhraseMatcher(Generic[V]):
         self._seen.add(ident)
         self._index.setdefault(keys[0], []).append((keys[1:], phrase, value))
         self._memo.clear()
+        self._version += 1
 
     def _starts(self, stems: frozenset[str]) -> tuple:
         """The phrases a token with these stems may start, grouped for matching; () when none.
@@ -98,18 +100,7 @@ class PhraseMatcher(Generic[V]):
 
     def _groups(self, tokens: Sequence[Token]) -> list[tuple]:
         """For each token, what it may start (``_starts`` of its stems), memoised per stem set."""
-        stems = list(map(_STEMS, tokens))
-        memo = self._memo
-        try:
-            return list(map(memo.__getitem__, stems))
-        except KeyError:  # words not seen before
-            missing = set(stems).difference(memo)
-            if len(memo) + len(missing) > _MEMO_LIMIT:
-                memo.clear()
-                missing = set(stems)
-            for st in missing:
-                memo[st] = self._starts(st)
-            return list(map(memo.__getitem__, stems))
+        return _memo_map(self._memo, tokens, self._starts)
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Every match, overlapping ones included, in text order (longest first at a position).
@@ -120,43 +111,108 @@ class PhraseMatcher(Generic[V]):
         n = len(tokens)
         groups = self._groups(tokens)
         for i in compress(range(n), groups):
-            tok = tokens[i]
-            if tok.kind == "punct":
-                continue
-            singles, by_second, gapped = groups[i]
-            found: list[tuple[int, PhraseMatch[V]]] = []
-            for order, phrase, value in singles:
-                found.append((order, PhraseMatch(i, i + 1, tok.start, tok.end, phrase, value)))
-            if by_second:
-                j = i + 1
-                while j < n and tokens[j].kind == "punct" and tokens[j].key in _QUOTES:
-                    j += 1
-                if j < n:
-                    for stem in tokens[j].stems:
-                        for order, tail, phrase, value in by_second.get(stem, _NO_ENTRIES):
-                            end = _match_plain(tokens, j + 1, tail, n) if tail else j + 1
-                            if end is not None:
-                                found.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
-            for order, rest, phrase, value in gapped:
-                end = _match_rest(tokens, i + 1, rest, n)
-                if end is not None:
-                    found.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
-            if len(found) == 1:
-                out.append(found[0][1])
-            elif found:
-                found.sort(key=_longest_first)
-                out.extend(m for _, m in found)
+            if tokens[i].kind != "punct":
+                _matches_at(tokens, i, n, groups[i], out)
         return out
 
     def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Longest non-overlapping matches, left to right."""
-        chosen: list[PhraseMatch[V]] = []
-        taken_until = -1
-        for m in self.find_all(tokens):  # already in (first, longest first) order
-            if m.first >= taken_until:
-                chosen.append(m)
-                taken_until = m.last
-        return chosen
+        return _longest(self.find_all(tokens))
+
+
+class MultiMatcher:
+    """Several PhraseMatchers run in one pass over the tokens.
+
+    ``MultiMatcher([a, b]).find(tokens)`` is ``[a.find(tokens), b.find(tokens)]`` (and likewise
+    ``find_all``), but the tokens are looked up once for all the lexicons instead of once each.
+    The matchers stay usable on their own; phrases added to them later are seen here too.
+    """
+
+    def __init__(self, matchers: Sequence[PhraseMatcher]) -> None:
+        self.matchers = tuple(matchers)
+        self._memo: dict[frozenset[str], tuple] = {}
+        self._versions = self._matcher_versions()
+
+    def _matcher_versions(self) -> tuple[int, ...]:
+        return tuple(m._version for m in self.matchers)
+
+    def _starts(self, stems: frozenset[str]) -> tuple:
+        """(matcher number, what the token starts in that lexicon) for the lexicons it starts a phrase of."""
+        return tuple((k, g) for k, m in enumerate(self.matchers) if (g := _memo_map(m._memo, (stems,), m._starts)[0]))
+
+    def find_all(self, tokens: Sequence[Token]) -> list[list[PhraseMatch]]:
+        """``[m.find_all(tokens) for m in matchers]``."""
+        versions = self._matcher_versions()
+        if versions != self._versions:
+            self._memo.clear()
+            self._versions = versions
+        outs: list[list[PhraseMatch]] = [[] for _ in self.matchers]
+        n = len(tokens)
+        groups = _memo_map(self._memo, tokens, self._starts)
+        for i in compress(range(n), groups):
+            if tokens[i].kind != "punct":
+                for k, group in groups[i]:
+                    _matches_at(tokens, i, n, group, outs[k])
+        return outs
+
+    def find(self, tokens: Sequence[Token]) -> list[list[PhraseMatch]]:
+        """``[m.find(tokens) for m in matchers]``."""
+        return [_longest(found) for found in self.find_all(tokens)]
+
+
+def _memo_map(memo: dict[frozenset[str], tuple], tokens: Sequence[Token] | tuple[frozenset[str], ...],
+              compute) -> list[tuple]:
+    """``[memo[tok.stems] for tok in tokens]`` (or for the stem sets given), computing the sets not seen before."""
+    stems = tokens if isinstance(tokens, tuple) else list(map(_STEMS, tokens))
+    try:
+        return list(map(memo.__getitem__, stems))
+    except KeyError:  # words not seen before
+        missing = set(stems).difference(memo)
+        if len(memo) + len(missing) > _MEMO_LIMIT:
+            memo.clear()
+            missing = set(stems)
+        for st in missing:
+            memo[st] = compute(st)
+        return list(map(memo.__getitem__, stems))
+
+
+def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list[PhraseMatch]) -> None:
+    """Append the matches starting at token ``i`` (``group``: what it starts), longest first."""
+    tok = tokens[i]
+    singles, by_second, gapped = group
+    found: list[tuple[int, PhraseMatch]] = []
+    for order, phrase, value in singles:
+        found.append((order, PhraseMatch(i, i + 1, tok.start, tok.end, phrase, value)))
+    if by_second:
+        j = i + 1
+        while j < n and tokens[j].kind == "punct" and tokens[j].key in _QUOTES:
+            j += 1
+        if j < n:
+            for stem in tokens[j].stems:
+                for order, tail, phrase, value in by_second.get(stem, _NO_ENTRIES):
+                    end = _match_plain(tokens, j + 1, tail, n) if tail else j + 1
+                    if end is not None:
+                        found.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+    for order, rest, phrase, value in gapped:
+        end = _match_rest(tokens, i + 1, rest, n)
+        if end is not None:
+            found.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+    if len(found) == 1:
+        out.append(found[0][1])
+    elif found:
+        found.sort(key=_longest_first)
+        out.extend(m for _, m in found)
+
+
+def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
+    """Longest non-overlapping matches, left to right, of ``find_all``'s output."""
+    chosen: list[PhraseMatch] = []
+    taken_until = -1
+    for m in matches:  # in (first, longest first) order
+        if m.first >= taken_until:
+            chosen.append(m)
+            taken_until = m.last
+    return chosen
 
 
 def _stem_rank(stem: str) -> tuple[int, str]:
