@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, compress
 from operator import attrgetter
 
 from marsad.text.normalize import fold_word
@@ -25,6 +26,8 @@ _TOKEN = re.compile(
     rf"|(?P<word>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_MARKS}]*|[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]*)"
     rf"|(?P<punct>[^\s{_MARKS}])"
 )
+#: the same tokens as one capturing group, for re.split
+_SPLIT = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern) + ")")
 
 # Proclitic chains, longest first. Each maps to the article-bearing remainder it
 # implies: "لل" + X is "ال" + X with the alef elided.
@@ -96,21 +99,18 @@ def stem_candidates(key: str, taa_marbuta: bool = False) -> frozenset[str]:
 
 def tokenize(text: str) -> list[Token]:
     """Split text into word, number and punctuation tokens with offsets into ``text``."""
-    tokens = []
-    append = tokens.append
-    memo = _SURFACES
-    for m in _TOKEN.finditer(text):
-        surface = m.group()
-        info = memo.get(surface, _UNSEEN)
-        if info is _UNSEEN:
-            info = _analyse(surface, m.lastgroup or "punct")
-        if info is None:  # invisible: bidi/zero-width controls, a lone tatweel
-            continue
-        start, end = m.span()
-        tok = _TokenSlots(surface, start, end, *info)
-        tok.__class__ = Token
-        append(tok)
-    return tokens
+    # [gap, token, gap, token, ..., gap]: the tokens are _TOKEN's matches, the offsets running sums
+    parts = _SPLIT.split(text)
+    surfaces = parts[1::2]
+    offsets = list(accumulate(map(len, parts), initial=0))
+    infos = list(map(_SURFACES.get, surfaces))
+    if not all(infos):  # surfaces not seen before, or invisible ones
+        infos = [_analysis(surface) for surface in surfaces]
+        if None in infos:  # invisible: bidi/zero-width controls, a lone tatweel
+            keep = [info is not None for info in infos]
+            return list(map(_TokenSlots, compress(surfaces, keep), compress(offsets[1::2], keep),
+                            compress(offsets[2::2], keep), compress(infos, keep)))
+    return list(map(_TokenSlots, surfaces, offsets[1::2], offsets[2::2], infos))
 
 
 class _TokenSlots:
@@ -123,13 +123,12 @@ class _TokenSlots:
 
     __slots__ = Token.__slots__
 
-    def __init__(self, text: str, start: int, end: int, kind: str, key: str, stems: frozenset[str]) -> None:
+    def __init__(self, text: str, start: int, end: int, info: tuple[str, str, frozenset[str]]) -> None:
         self.text = text
         self.start = start
         self.end = end
-        self.kind = kind
-        self.key = key
-        self.stems = stems
+        self.kind, self.key, self.stems = info
+        self.__class__ = Token
 
 
 def key_flags(tokens: Sequence[Token], memo: dict[str, bool], test: Callable[[str], bool]) -> list[bool]:
@@ -154,24 +153,30 @@ def key_flags(tokens: Sequence[Token], memo: dict[str, bool], test: Callable[[st
 _KEY = attrgetter("key")
 KIND = attrgetter("kind")
 
-#: surface form -> (kind, key, stems), or None for an invisible token; the kind follows from the
-#: surface's first character, so one analysis serves every occurrence
-_SURFACES: dict[str, tuple[str, str, frozenset[str]] | None] = {}
+#: surface form -> (kind, key, stems), or _INVISIBLE; the kind follows from the surface's first
+#: character, so one analysis serves every occurrence
+_SURFACES: dict[str, tuple[str, str, frozenset[str]]] = {}
 _SURFACES_LIMIT = 1 << 17
-_UNSEEN = object()
+_INVISIBLE = ()  # falsy, and not None: a surface seen before
 
 
-def _analyse(surface: str, kind: str) -> tuple[str, str, frozenset[str]] | None:
+def _analysis(surface: str) -> tuple[str, str, frozenset[str]] | None:
+    """(kind, key, stems) of a token's surface, or None when it has no key."""
+    info = _SURFACES.get(surface)
+    if info is None:
+        info = _analyse(surface, _TOKEN.match(surface).lastgroup or "punct")
+        if len(_SURFACES) >= _SURFACES_LIMIT:
+            _SURFACES.clear()
+        _SURFACES[surface] = info
+    return info or None
+
+
+def _analyse(surface: str, kind: str) -> tuple[str, str, frozenset[str]]:
     key = fold_word(surface)
     if not key:
-        info = None
-    else:
-        if kind == "number":
-            key = key.replace("\u066c", "").replace(",", "")
-        taa = kind == "word" and surface.rstrip(_MARK_CHARS).endswith("ة")
-        stems = stem_candidates(key, taa) if kind == "word" else frozenset({key})
-        info = (kind, key, stems)
-    if len(_SURFACES) >= _SURFACES_LIMIT:
-        _SURFACES.clear()
-    _SURFACES[surface] = info
-    return info
+        return _INVISIBLE
+    if kind == "number":
+        key = key.replace("\u066c", "").replace(",", "")
+    taa = kind == "word" and surface.rstrip(_MARK_CHARS).endswith("ة")
+    stems = stem_candidates(key, taa) if kind == "word" else frozenset({key})
+    return kind, key, stems
