@@ -29,6 +29,15 @@ class Doc:
     _starts: list[int] = field(default_factory=list, repr=False)
     _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
     _cue_firsts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _token_start_cache: list[int] | None = field(default=None, repr=False)
+
+    @property
+    def _token_starts(self) -> list[int]:
+        """Character offset of every token (for bisecting an offset to its token), computed once."""
+        starts = self._token_start_cache
+        if starts is None or len(starts) != len(self.tokens):
+            starts = self._token_start_cache = [t.start for t in self.tokens]
+        return starts
 
     def cue_hits(self, name: str) -> list:
         """Matches of one cue lexicon (marsad/data/cues.json) over the whole text, computed once."""
@@ -91,4 +100,5 @@ def build_doc(text: str, published: str | dt.date | None = None, article_id: str
         sentences.append(Sentence(0, 0, len(text), 0, 0, len(tokens)))
     doc = Doc(text, parse_published(published), tokens, sentences, article_id)
     doc._starts = [s.start for s in sentences]
+    doc._token_start_cache = token_starts
     return doc
