@@ -18,8 +18,6 @@ import bisect
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import compress
-from operator import attrgetter
 
 from marsad.geo.gazetteer import Gazetteer, gazetteer
 from marsad.geo.lexicon import (
@@ -167,10 +165,10 @@ def _remember(memo: dict, key, value):
     return value
 
 
-def _memo_map(memo: dict, keys: list[str], compute) -> list:
-    """``[memo[k] for k in keys]``, computing the keys not seen before."""
+def _memo_hits(memo: dict, keys: list[str], compute) -> list[tuple[int, tuple]]:
+    """(index, ``memo[key]``) for the keys whose memo value is not empty, computing the keys not seen before."""
     try:
-        return list(map(memo.__getitem__, keys))
+        return [(i, v) for i, k in enumerate(keys) if (v := memo[k])]
     except KeyError:
         missing = set(keys).difference(memo)
         if len(memo) + len(missing) > _MEMO_LIMIT:
@@ -178,11 +176,7 @@ def _memo_map(memo: dict, keys: list[str], compute) -> list:
             missing = set(keys)
         for k in missing:
             memo[k] = compute(k)
-        return list(map(memo.__getitem__, keys))
-
-
-_KEY = attrgetter("key")
-_KIND = attrgetter("kind")
+        return [(i, v) for i, k in enumerate(keys) if (v := memo[k])]
 
 
 def _is_cue_word(key: str) -> bool:
@@ -248,15 +242,13 @@ class Resolver:
         ar_index, weak_index = g.ar_index, g.weak_index
         spans: list[_Span] = []
         n = len(tokens)
-        name_starts = _memo_map(self._starts, keys, self._name_starts)
         resume = 0
-        for i in compress(range(n), name_starts):
-            tok = tokens[i]
-            if i < resume or tok.kind != "word":
+        for i, cands in _memo_hits(self._starts, keys, self._name_starts):
+            if i < resume or tokens[i].kind != "word":
                 continue
             best: _Span | None = None
             run = 0  # words seen right after this one (a name does not run across punctuation)
-            for cand, lengths in name_starts[i]:
+            for cand, lengths in cands:
                 for length in lengths:  # longest first
                     if best is not None and length <= best.last - best.first:
                         break
@@ -534,7 +526,7 @@ class Resolver:
             tokens = tokenize(text)
         else:
             tokens = list(text_or_tokens)
-        keys = list(map(_KEY, tokens))
+        keys = [tok.key for tok in tokens]
         spans = self._scan(tokens, keys)
         if not spans:
             return []
@@ -558,7 +550,7 @@ class Resolver:
                 ctx.add(k, self.g.place(top), sp)
         # adjectives of nationality name countries too ("الحكومة السورية")
         adjectives = self.g.adjectives
-        word_keys = set(compress(keys, map("word".__eq__, map(_KIND, tokens))))
+        word_keys = {tok.key for tok in tokens if tok.kind == "word"}
         for key in adjectives.keys() & word_keys:
             iso = adjectives[key]
             if iso:

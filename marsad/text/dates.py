@@ -21,16 +21,14 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import compress
 
 from marsad.text.normalize import fold_word
 from marsad.text.numbers import _read_table, parse_number_words
-from marsad.text.tokens import KIND, Token, key_flags, tokenize
+from marsad.text.tokens import Token, tokenize, tokens_where
 
 __all__ = ["DateMention", "find_dates", "month_at", "resolve_weekday", "resolve_month"]
 
@@ -680,12 +678,10 @@ def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str |
     else:
         tokens = text_or_tokens
     out: list[DateMention] = []
-    n = len(tokens)
     taken = 0  # first token index not yet covered by a mention
     triggers = _triggers()
     # numbers and trigger words (a superset: the exact test is below)
-    maybe = map(operator.or_, map("number".__eq__, map(KIND, tokens)), key_flags(tokens, _TRIGGER_KEYS, _is_trigger))
-    for i in compress(range(n), maybe):
+    for i in tokens_where(tokens, "number", _TRIGGER_KEYS, _is_trigger):
         if i < taken:
             continue
         tok = tokens[i]

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import compress
-from operator import attrgetter
 from typing import Generic, TypeVar
 
 from marsad.text.normalize import fold_word
@@ -22,7 +20,6 @@ GAP = "…"
 _MAX_GAP = 4
 _QUOTES = {'"', "'", "`", "´"}
 _NO_ENTRIES: tuple = ()
-_STEMS = attrgetter("stems")
 #: distinct stem sets remembered per matcher before the memo starts over
 _MEMO_LIMIT = 1 << 16
 
@@ -98,9 +95,6 @@ class PhraseMatcher(Generic[V]):
                 order += 1
         return (tuple(singles), by_second, tuple(gapped)) if order else ()
 
-    def _groups(self, tokens: Sequence[Token]) -> list[tuple]:
-        """For each token, what it may start (``_starts`` of its stems), memoised per stem set."""
-        return _memo_map(self._memo, tokens, self._starts)
 
     def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
         """Every match, overlapping ones included, in text order (longest first at a position).
@@ -109,10 +103,8 @@ class PhraseMatcher(Generic[V]):
         """
         out: list[PhraseMatch[V]] = []
         n = len(tokens)
-        groups = self._groups(tokens)
-        for i in compress(range(n), groups):
-            if tokens[i].kind != "punct":
-                _matches_at(tokens, i, n, groups[i], out)
+        for i, group in _starting(tokens, self._memo, self._starts):
+            _matches_at(tokens, i, n, group, out)
         return out
 
     def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
@@ -138,7 +130,14 @@ class MultiMatcher:
 
     def _starts(self, stems: frozenset[str]) -> tuple:
         """(matcher number, what the token starts in that lexicon) for the lexicons it starts a phrase of."""
-        return tuple((k, g) for k, m in enumerate(self.matchers) if (g := _memo_map(m._memo, (stems,), m._starts)[0]))
+        found = []
+        for k, m in enumerate(self.matchers):
+            group = m._memo.get(stems)
+            if group is None:
+                group = m._memo[stems] = m._starts(stems)
+            if group:
+                found.append((k, group))
+        return tuple(found)
 
     def find_all(self, tokens: Sequence[Token]) -> list[list[PhraseMatch]]:
         """``[m.find_all(tokens) for m in matchers]``."""
@@ -148,11 +147,9 @@ class MultiMatcher:
             self._versions = versions
         outs: list[list[PhraseMatch]] = [[] for _ in self.matchers]
         n = len(tokens)
-        groups = _memo_map(self._memo, tokens, self._starts)
-        for i in compress(range(n), groups):
-            if tokens[i].kind != "punct":
-                for k, group in groups[i]:
-                    _matches_at(tokens, i, n, group, outs[k])
+        for i, groups in _starting(tokens, self._memo, self._starts):
+            for k, group in groups:
+                _matches_at(tokens, i, n, group, outs[k])
         return outs
 
     def find(self, tokens: Sequence[Token]) -> list[list[PhraseMatch]]:
@@ -160,20 +157,21 @@ class MultiMatcher:
         return [_longest(found) for found in self.find_all(tokens)]
 
 
-def _memo_map(memo: dict[frozenset[str], tuple], tokens: Sequence[Token] | tuple[frozenset[str], ...],
-              compute) -> list[tuple]:
-    """``[memo[tok.stems] for tok in tokens]`` (or for the stem sets given), computing the sets not seen before."""
-    stems = tokens if isinstance(tokens, tuple) else list(map(_STEMS, tokens))
+def _starting(tokens: Sequence[Token], memo: dict[frozenset[str], tuple], compute) -> list[tuple[int, tuple]]:
+    """(index, ``memo[tok.stems]``) for the words and numbers that start a phrase, computing stem sets not seen before.
+
+    ``compute(stems)`` says what a token with those stems starts, () for nothing.
+    """
     try:
-        return list(map(memo.__getitem__, stems))
+        return [(i, g) for i, tok in enumerate(tokens) if (g := memo[tok.stems]) and tok.kind != "punct"]
     except KeyError:  # words not seen before
-        missing = set(stems).difference(memo)
+        missing = {tok.stems for tok in tokens}.difference(memo)
         if len(memo) + len(missing) > _MEMO_LIMIT:
             memo.clear()
-            missing = set(stems)
-        for st in missing:
-            memo[st] = compute(st)
-        return list(map(memo.__getitem__, stems))
+            missing = {tok.stems for tok in tokens}
+        for stems in missing:
+            memo[stems] = compute(stems)
+        return [(i, g) for i, tok in enumerate(tokens) if (g := memo[tok.stems]) and tok.kind != "punct"]
 
 
 def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list[PhraseMatch]) -> None:

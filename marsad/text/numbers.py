@@ -22,16 +22,14 @@ casualty figure is never a year or a date. Ordinals ("الثاني", "الثان
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
-from itertools import compress
 
 from marsad.text.normalize import fold_word, normalize_char
-from marsad.text.tokens import KIND, Token, key_flags, tokenize
+from marsad.text.tokens import Token, tokenize, tokens_where
 
 __all__ = [
     "Quantity",
@@ -551,8 +549,7 @@ def find_quantities(tokens: Sequence[Token] | str, text: str | None = None) -> l
     n = len(tokens)
     resume = 0
     # numbers and words a quantity may start with (a superset: the exact tests are below)
-    maybe = map(operator.or_, map("number".__eq__, map(KIND, tokens)), key_flags(tokens, _STARTERS, _may_start))
-    for i in compress(range(n), maybe):
+    for i in tokens_where(tokens, "number", _STARTERS, _may_start):
         if i < resume:
             continue
         tok = tokens[i]

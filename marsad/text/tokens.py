@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress
-from operator import attrgetter
 
 from marsad.text.normalize import fold_word
 
@@ -131,27 +130,22 @@ class _TokenSlots:
         self.__class__ = Token
 
 
-def key_flags(tokens: Sequence[Token], memo: dict[str, bool], test: Callable[[str], bool]) -> list[bool]:
-    """``[test(tok.key) for tok in tokens]``, each key's answer computed once and kept in ``memo``.
+def tokens_where(tokens: Sequence[Token], kind: str, memo: dict[str, bool], test: Callable[[str], bool]) -> list[int]:
+    """Indices of the tokens of ``kind`` or whose key passes ``test`` (each key's answer kept in ``memo``).
 
-    For scanners that only need to look closely at a few tokens: filtering with these flags
-    (``itertools.compress``) skips the others without a Python-level step per token.
+    For scanners that only need to look closely at a few tokens.
     """
-    keys = list(map(_KEY, tokens))
     try:
-        return list(map(memo.__getitem__, keys))
-    except KeyError:
-        missing = set(keys).difference(memo)
+        return [i for i, tok in enumerate(tokens) if tok.kind == kind or memo[tok.key]]
+    except KeyError:  # keys not seen before
+        missing = {tok.key for tok in tokens}.difference(memo)
         if len(memo) + len(missing) > _SURFACES_LIMIT:
             memo.clear()
-            missing = set(keys)
+            missing = {tok.key for tok in tokens}
         for key in missing:
             memo[key] = test(key)
-        return list(map(memo.__getitem__, keys))
+        return [i for i, tok in enumerate(tokens) if tok.kind == kind or memo[tok.key]]
 
-
-_KEY = attrgetter("key")
-KIND = attrgetter("kind")
 
 #: surface form -> (kind, key, stems), or _INVISIBLE; the kind follows from the surface's first
 #: character, so one analysis serves every occurrence
