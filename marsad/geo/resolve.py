@@ -536,7 +536,7 @@ class Resolver:
             sp.scores = {i: self._score(sp, i, None, tokens) for i in set(sp.strong) | set(sp.weak)}
         ctx = _Context(self.g, country_hint)
         for k, sp in enumerate(spans):
-            if not sp.scores:
+            if not sp.scores or max(sp.scores.values()) < ANCHOR:
                 continue
             ranked = sorted(sp.scores, key=lambda i: (-sp.scores[i], self.g.sort_key(i)))
             top = ranked[0]
@@ -559,10 +559,11 @@ class Resolver:
         chosen: dict[int, int] = {}
         sort_key = self.g.sort_key
         scored_at: dict[int, int] = {}  # span -> len(ctx.changes) when it was last scored
+        # a name whose every candidate is ruled out whatever the context is never chosen nor context
+        live = [(k, sp) for k, sp in enumerate(spans)
+                if sp.scores and not all(base[1] & _REJECTED for base in sp.base.values())]
         for _ in range(2):
-            for k, sp in enumerate(spans):
-                if not sp.scores:
-                    continue
+            for k, sp in live:
                 if k in scored_at and ctx.unchanged_for(k, scored_at[k]):
                     continue  # the other names are as they were: same scores, same choice
                 scored_at[k] = len(ctx.changes)
