@@ -17,7 +17,7 @@ from typing import Any
 
 from marsad.doc import Doc
 from marsad.lexicon import actor_data, actor_patterns
-from marsad.text.matcher import PhraseMatcher
+from marsad.text.matcher import MultiMatcher, PhraseMatcher
 
 ARMED_INTER = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 GENERIC_KINDS = ("unidentified", "unidentified_weak", "civilians", "protesters", "rioters")
@@ -228,9 +228,15 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatc
     return named, generic, heads, bare, nationality
 
 
+@lru_cache(maxsize=1)
+def _all_matchers() -> MultiMatcher:
+    """The five actor lexicons, looked up in one pass over an article's tokens."""
+    return MultiMatcher(_matchers())
+
+
 def find_actors(doc: Doc) -> list[ActorMention]:
     """Named actors, nationality-marked and bare state forces, generic actor nouns; longest first."""
-    named, generic, heads, bare, nationality = _matchers()
+    named_found, generic_found, heads_found, bare_found, nationality_found = _all_matchers().find(doc.tokens)
     toks = doc.tokens
     found: list[ActorMention] = []
     taken: set[int] = set()
@@ -244,22 +250,22 @@ def find_actors(doc: Doc) -> list[ActorMention]:
         found.append(ActorMention(first, last, start, end, doc.text[start:end], kind, cands, country, branch))
         taken.update(span)
 
-    bare_spans = {(m.first, m.last): m.value for m in bare.find(toks)}
-    for m in named.find(toks):
+    bare_spans = {(m.first, m.last): m.value for m in bare_found}
+    for m in named_found:
         # "قوات الأمن" names one country's police by alias, and any country's by the bare-head rule.
         add(m.first, m.last, "named", named_actors()[m.value], branch=bare_spans.get((m.first, m.last)))
-    nat_at = {m.first: m for m in nationality.find(toks)}
-    for m in heads.find(toks):
+    nat_at = {m.first: m for m in nationality_found}
+    for m in heads_found:
         for gap in (0, 1):  # "الطيران التركي", "الطيران الحربي التركي"
             nm = nat_at.get(m.last + gap)
             if nm is not None:
                 add(m.first, nm.last, "state", (), nm.value, m.value)
                 break
-    for m in generic.find(toks):
+    for m in generic_found:
         kind, cand = m.value
         nm = nat_at.get(m.last)
         add(m.first, nm.last if nm else m.last, kind, (cand,), nm.value if nm else None)
-    for m in bare.find(toks):
+    for m in bare_found:
         add(m.first, m.last, "bare_state", (), None, m.value)
     found.sort(key=lambda a: a.first)
     return [a for a in _resolve_anaphors(doc, found, taken) if not _is_source(doc, a) and not _negated(doc, a)]
@@ -283,6 +289,14 @@ def _attribution_heads() -> PhraseMatcher:
 _SOURCE_LINKS = {"في", "من", "باسم", "عن", "لدي", "ب"}
 
 
+@lru_cache(maxsize=1)
+def _attribution_head_keys() -> frozenset[str]:
+    """One-word source heads as matching keys (the common case, checked without a matcher)."""
+    from marsad.text.normalize import fold_word
+
+    return frozenset(fold_word(p) for p in actor_patterns().get("attribution_heads", []) if " " not in p)
+
+
 def _is_source(doc: Doc, mention: ActorMention) -> bool:
     """"مسؤولون في الجيش المالي", "المتحدث باسم وزارة الداخلية": the actor reports, it does not act.
 
@@ -294,7 +308,7 @@ def _is_source(doc: Doc, mention: ActorMention) -> bool:
         return False
     prev = doc.tokens[first - 1]
     heads = _attribution_heads()
-    if heads.find_all([prev]):
+    if prev.stems & _attribution_head_keys():
         return True
     if prev.key in _SOURCE_LINKS and first >= 2:
         window = doc.tokens[max(0, first - 3):first - 1]
