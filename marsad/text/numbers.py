@@ -380,10 +380,28 @@ def _matches_at(tokens: Sequence[Token], i: int, phrase: tuple[str, ...]) -> boo
 
 
 def _qualifier_before(tokens: Sequence[Token], first: int) -> str | None:
-    for phrase, q in _BEFORE:
+    if first < 1:
+        return None
+    for phrase, q in _before_ending_with(tokens[first - 1].key):
         if _matches_at(tokens, first - len(phrase), phrase):
             return q
     return None
+
+
+def _before_ending_with(key: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The _BEFORE phrases (in their order) whose last word a token with this key can be."""
+    found = _BEFORE_BY_LAST.get(key)
+    if found is None:
+        bare = key[1:] if key[:1] in "وفبل" else None  # a one-word phrase may carry a proclitic
+        found = tuple((phrase, q) for phrase, q in _BEFORE
+                      if phrase[-1] == key or (len(phrase) == 1 and phrase[0] == bare))
+        if len(_BEFORE_BY_LAST) >= 1 << 16:
+            _BEFORE_BY_LAST.clear()
+        _BEFORE_BY_LAST[key] = found
+    return found
+
+
+_BEFORE_BY_LAST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
 
 
 def _qualifier_after(tokens: Sequence[Token], last: int) -> str | None:
