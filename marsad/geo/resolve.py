@@ -246,28 +246,30 @@ class Resolver:
         for i, cands in _memo_hits(self._starts, keys, self._name_starts):
             if i < resume or tokens[i].kind != "word":
                 continue
-            best: _Span | None = None
+            best_len = 0  # words of the longest name found here
+            best_cand = best_key = None
             run = 0  # words seen right after this one (a name does not run across punctuation)
             for cand, lengths in cands:
                 for length in lengths:  # longest first
-                    if best is not None and length <= best.last - best.first:
+                    if length <= best_len:
                         break
                     if length == 1:
-                        key = cand.key
+                        key = cand.key  # a one-word name: lengths come from the index
                     else:
                         while run < length - 1 and i + 1 + run < n and tokens[i + 1 + run].kind == "word":
                             run += 1
                         if length - 1 > run:
                             continue
                         key = cand.key + " " + " ".join(keys[i + 1:i + length])
-                    if key in ar_index or key in weak_index:
-                        best = _Span(i, i + length, key, cand.strip, cand.prefix, list(g.ar_ids(key)),
-                                     list(g.weak_ids(key)))
-                        break
-            if best is None or (best.last - best.first == 1 and _is_cue_word(best.key)):
+                        if key not in ar_index and key not in weak_index:
+                            continue
+                    best_len, best_cand, best_key = length, cand, key
+                    break
+            if not best_len or (best_len == 1 and _is_cue_word(best_key)):
                 continue
-            spans.append(best)
-            resume = best.last
+            spans.append(_Span(i, i + best_len, best_key, best_cand.strip, best_cand.prefix,
+                               list(g.ar_ids(best_key)), list(g.weak_ids(best_key))))
+            resume = i + best_len
         return spans
 
     # ------------------------------------------------------------------ context of each span
