@@ -229,6 +229,7 @@ class Resolver:
         self.g = gaz or gazetteer()
         self._starts: dict[str, tuple[tuple[_Cand, tuple[int, ...]], ...]] = {}  # key -> (candidate, word counts)
         self._priors: dict[int, float] = {}
+        self._places: dict[int, tuple[Place, frozenset[str], int, float, bool, frozenset[str]]] = {}
 
     # ------------------------------------------------------------------ scanning
     def _name_starts(self, key: str) -> tuple[tuple[_Cand, tuple[int, ...]], ...]:
@@ -440,10 +441,7 @@ class Resolver:
         computed once per candidate and reused by every pass.
         """
         g = self.g
-        p = g.place(i)
-        flags = g.flags_of(i)
-        rank = g.rank_of(i)
-        s = self._prior(i)
+        p, flags, rank, s, far, country_flags = self._places.get(i) or self._place_facts(i)
         facts = sp.facts or _span_facts(sp)
         types, kind_cue, evidence_cue, words, single, kinds_wanted, cue_bonus = facts
         if sp.blocked:
@@ -456,7 +454,7 @@ class Resolver:
             if not kind_cue or (single and sp.key in COMMON_WORDS):
                 return -1.0, _REJECTED, p
             s -= 0.1
-        if p.kind == "country" and sp.adjective and "adjective-homograph" in g.country_flags.get(p.country, ()):
+        if p.kind == "country" and sp.adjective and "adjective-homograph" in country_flags:
             return -1.0, _REJECTED, p
         if cue_bonus:
             s += cue_bonus
@@ -484,7 +482,7 @@ class Resolver:
         elif p.source != "curated":
             common = common or words[0] in ("عبد", "عبدال") or words[-1] == "الدين" \
                 or (words[0] in ("ابو", "ام") and words[1] in GIVEN_NAMES)
-        if p.kind == "country" and "ambiguous" in g.country_flags.get(p.country, ()):
+        if p.kind == "country" and "ambiguous" in country_flags:
             common = True
         if single and sp.key in g.adjectives and p.kind != "country":
             return -1.0, _REJECTED, p
@@ -502,7 +500,6 @@ class Resolver:
         if (single or p.kind == "neighbourhood" or person_like) and not evidence_cue and sp.coordinated_with < 0:
             small = p.kind in ("neighbourhood", "admin2", "admin3") or (p.kind == "town" and rank < 20_000) \
                 or person_like
-            far = "group:world" in flags or (p.source == "geonames" and p.country not in g.focus)
             if (far and sp.locative < 2) \
                     or (small and (sp.locative == 0 or (sp.locative == 1 and rank < 5_000 and sp.strip))):
                 gates |= _NEEDS_SUPPORT
@@ -516,9 +513,22 @@ class Resolver:
             s += 0.08
         if sp.strip:
             s -= 0.08 if sp.prefix in ("ل", "ك") and rank < 100_000 else 0.03
-        if "group:world" in flags or (p.source == "geonames" and p.country not in g.focus):
+        if far:
             s -= 0.1
         return s, gates, p
+
+    def _place_facts(self, i: int) -> tuple[Place, frozenset[str], int, float, bool, frozenset[str]]:
+        """What scoring reads of a gazetteer place, gathered once (kept in ``_places``).
+
+        (the place, its flags, its rank, its prior, far away?, its country's flags)
+        """
+        g = self.g
+        p = g.place(i)
+        flags = g.flags_of(i)
+        far = "group:world" in flags or (p.source == "geonames" and p.country not in g.focus)
+        facts = (p, flags, g.rank_of(i), self._prior(i), far, g.country_flags.get(p.country, frozenset()))
+        self._places[i] = facts
+        return facts
 
     # ------------------------------------------------------------------ main entry
     def resolve(self, text_or_tokens: str | Sequence[Token], *, country_hint: str | None = None,
