@@ -36,6 +36,25 @@ class PhraseMatch(Generic[V]):
     value: V
 
 
+class _PhraseMatchSlots(Generic[V]):
+    """PhraseMatch's exact memory layout with a plain ``__init__`` (see marsad.text.tokens._TokenSlots).
+
+    Matching builds a PhraseMatch per match; the frozen dataclass's generated ``__init__`` costs
+    about three times as much as this one, which relabels the object a PhraseMatch at the end.
+    """
+
+    __slots__ = PhraseMatch.__slots__
+
+    def __init__(self, first: int, last: int, start: int, end: int, phrase: str, value: V) -> None:
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.phrase = phrase
+        self.value = value
+        self.__class__ = PhraseMatch  # type: ignore[assignment]
+
+
 class PhraseMatcher(Generic[V]):
     """Index of phrases -> values; finds them in token lists."""
 
@@ -180,7 +199,7 @@ def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list
     singles, by_second, gapped = group
     found: list[tuple[int, PhraseMatch]] = []
     for order, phrase, value in singles:
-        found.append((order, PhraseMatch(i, i + 1, tok.start, tok.end, phrase, value)))
+        found.append((order, _PhraseMatchSlots(i, i + 1, tok.start, tok.end, phrase, value)))
     if by_second:
         j = i + 1
         while j < n and tokens[j].kind == "punct" and tokens[j].key in _QUOTES:
@@ -190,11 +209,11 @@ def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list
                 for order, tail, phrase, value in by_second.get(stem, _NO_ENTRIES):
                     end = _match_plain(tokens, j + 1, tail, n) if tail else j + 1
                     if end is not None:
-                        found.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+                        found.append((order, _PhraseMatchSlots(i, end, tok.start, tokens[end - 1].end, phrase, value)))
     for order, rest, phrase, value in gapped:
         end = _match_rest(tokens, i + 1, rest, n)
         if end is not None:
-            found.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+            found.append((order, _PhraseMatchSlots(i, end, tok.start, tokens[end - 1].end, phrase, value)))
     if len(found) == 1:
         out.append(found[0][1])
     elif found:
