@@ -74,7 +74,7 @@ class _Cand:
     prefix: str  # the proclitic removed ("" when none)
 
 
-@dataclass
+@dataclass(slots=True)
 class _Span:
     first: int
     last: int  # one past the last token
