@@ -28,6 +28,7 @@ class Doc:
     article_id: str | None = None
     _starts: list[int] = field(default_factory=list, repr=False)
     _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
+    _lexicon_cache: list[list] | None = field(default=None, repr=False)
     _cue_firsts: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _token_start_cache: list[int] | None = field(default=None, repr=False)
 
@@ -39,13 +40,19 @@ class Doc:
             starts = self._token_start_cache = [t.start for t in self.tokens]
         return starts
 
+    def lexicon_matches(self) -> list[list]:
+        """``find_all`` of every engine lexicon (see ``marsad.lexicon.engine_matcher``), in one pass."""
+        if self._lexicon_cache is None:
+            from marsad.lexicon import engine_matcher
+
+            self._lexicon_cache = engine_matcher().find_all(self.tokens)
+        return self._lexicon_cache
+
     def cue_hits(self, name: str) -> list:
         """Matches of one cue lexicon (marsad/data/cues.json) over the whole text, computed once."""
         if not self._cue_cache:
-            from marsad.lexicon import all_cues_matcher
-
             self._cue_cache["*"] = []
-            for m in all_cues_matcher().find_all(self.tokens):
+            for m in self.lexicon_matches()[1]:
                 self._cue_cache.setdefault(m.value, []).append(m)
             self._cue_firsts.update((k, [m.first for m in ms]) for k, ms in self._cue_cache.items())
         return self._cue_cache.get(name, [])

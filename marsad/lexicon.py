@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from marsad.text.matcher import PhraseMatcher
+from marsad.text.matcher import MultiMatcher, PhraseMatcher
 
 
 def data_path(name: str):
@@ -78,6 +78,15 @@ def all_cues_matcher() -> PhraseMatcher[str]:
             for phrase in phrases:
                 m.add(phrase, name)
     return m
+
+
+@lru_cache(maxsize=1)
+def engine_matcher() -> MultiMatcher:
+    """Every lexicon the engine scans an article with, in one pass: event triggers, all cue
+    lists, then the five actor lexicons (named, generic, force heads, bare heads, nationalities)."""
+    from marsad.recognisers.actors import actor_matchers
+
+    return MultiMatcher([trigger_matcher(), all_cues_matcher(), *actor_matchers()])
 
 
 @lru_cache(maxsize=1)

@@ -17,7 +17,7 @@ from typing import Any
 
 from marsad.doc import Doc
 from marsad.lexicon import actor_data, actor_patterns
-from marsad.text.matcher import MultiMatcher, PhraseMatcher
+from marsad.text.matcher import PhraseMatcher, longest_matches
 
 ARMED_INTER = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
 GENERIC_KINDS = ("unidentified", "unidentified_weak", "civilians", "protesters", "rioters")
@@ -228,15 +228,16 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatc
     return named, generic, heads, bare, nationality
 
 
-@lru_cache(maxsize=1)
-def _all_matchers() -> MultiMatcher:
-    """The five actor lexicons, looked up in one pass over an article's tokens."""
-    return MultiMatcher(_matchers())
+def actor_matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatcher]:
+    """The five actor lexicons (named, generic, force heads, bare heads, nationalities), scanned
+    together with the engine's other lexicons (``marsad.lexicon.engine_matcher``)."""
+    return _matchers()
 
 
 def find_actors(doc: Doc) -> list[ActorMention]:
     """Named actors, nationality-marked and bare state forces, generic actor nouns; longest first."""
-    named_found, generic_found, heads_found, bare_found, nationality_found = _all_matchers().find(doc.tokens)
+    named_found, generic_found, heads_found, bare_found, nationality_found = (
+        longest_matches(found) for found in doc.lexicon_matches()[2:7])
     toks = doc.tokens
     found: list[ActorMention] = []
     taken: set[int] = set()

@@ -280,3 +280,7 @@ def _match_rest(tokens: Sequence[Token], j: int, rest: tuple[str, ...], n: int) 
             return None
         j += 1
     return j
+
+
+#: Public name: longest non-overlapping matches of a ``find_all`` result.
+longest_matches = _longest
