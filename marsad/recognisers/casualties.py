@@ -59,6 +59,15 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
     return best
 
 
+def _doc_quantities(doc: Doc) -> list[Quantity]:
+    """Every number in the article (token indices into ``doc.tokens``), found once per article."""
+    cached = getattr(doc, "_quantities", None)
+    if cached is None:
+        cached = find_quantities(doc.tokens, doc.text)
+        doc._quantities = cached
+    return cached
+
+
 def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
     """Killed/injured counts in one sentence."""
     cues: dict[int, str] = {}
@@ -71,9 +80,10 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
     toks = doc.tokens
     out: list[Count] = []
     used: set[int] = set()
-    quantities: list[Quantity] = find_quantities(toks[sent.first:sent.last])
-    for q in quantities:
-        first, last = sent.first + q.first, sent.first + q.last
+    for q in _doc_quantities(doc):
+        if q.first < sent.first or q.last > sent.last:
+            continue
+        first, last = q.first, q.last
         if not q.is_count:
             continue
         if first - 1 >= sent.first and toks[first - 1].key in _SUBSET_BEFORE:
