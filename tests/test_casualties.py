@@ -33,3 +33,8 @@ def test_singular_and_dual_counts_with_attackers_counted():
 
 def test_no_kill_word_no_count():
     assert counts("وصل 300 شخص إلى المخيم أمس.") == []
+
+
+def test_victims_joined_by_wa_add_up():
+    c = counts("تعرضت دورية للجيش لهجوم بعبوة ناسفة، ما أسفر عن مقتل ضابط وجنديين.")
+    assert total(c, "killed")[0] == 3

@@ -128,3 +128,29 @@ def test_soldiers_killed_by_a_bomb_are_its_target():
     e = one("قتل جنديان في انفجار عبوة ناسفة في مدينة الرمادي اليوم.", "2019-09-04")
     assert e.actor1 == "Unidentified Armed Group (Iraq)"
     assert e.actor2.startswith("Military Forces of Iraq") and e.fatalities == 2
+
+
+@pytest.mark.parametrize("text", [
+    "يرى محللون أن الحرب في سوريا، التي أودت بحياة أكثر من 350 ألف شخص منذ اندلاعها عام 2011، دخلت مرحلة "
+    "جديدة، فيما تتواصل الغارات على مناطق المعارضة.",
+    "اختتمت القمة العربية أعمالها اليوم في الرياض بالتأكيد على إدانة الإرهاب، وحث المجتمع الدولي على وقف "
+    "الهجمات على المدنيين في اليمن.",
+    "قالت الأمم المتحدة في تقرير اليوم إن أكثر من 10 آلاف مدني قتلوا في اليمن منذ بدء النزاع.",
+    "بدأت في باريس محاكمة المتهمين في هجمات نوفمبر 2015 التي أسفرت عن مقتل 130 شخصا.",
+])
+def test_war_tolls_summits_and_trials_are_not_events(text):
+    assert marsad.extract(text, published="2017-01-17") == []
+
+
+def test_patrol_that_came_under_attack_is_the_target():
+    e = one("تعرضت دورية للجيش العراقي لهجوم بعبوة ناسفة على الطريق الرابط بين بيجي وتكريت، ما أسفر عن مقتل "
+            "ضابط وجنديين.", "2016-05-03")
+    assert e.sub_event_type == "Remote explosive/landmine/IED"
+    assert e.actor1 == "Unidentified Armed Group (Iraq)" and e.actor2.startswith("Military Forces of Iraq")
+    assert e.fatalities == 3
+
+
+def test_sniper_of_a_named_force_kills_a_child():
+    e = one("قتل طفل برصاص قناص تابع لقوات النظام في حي الوعر بمدينة حمص صباح اليوم، بحسب ناشطين.", "2015-02-10")
+    assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
+    assert e.actor1 == "Military Forces of Syria (2000-2024)" and e.actor2 == "Civilians (Syria)"

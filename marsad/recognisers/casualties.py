@@ -127,8 +127,25 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
             value = 1
         if value:
             attackers = _is_attacker_noun(doc, nxt) or (word.key == "احد" and _is_attacker_noun(doc, nxt + 1))
+            value += _conjoined_nouns(doc, nxt + 1, sent.last, used)
             out.append(Count(kind, value, attackers, word.start, word.end, None, sent.index))
     return out
+
+
+def _conjoined_nouns(doc: Doc, i: int, end: int, used: set[int]) -> int:
+    """"مقتل ضابط وجنديين": victims joined by و after the first count noun add up."""
+    extra = 0
+    toks = doc.tokens
+    while i < end and toks[i].kind == "word" and toks[i].text.startswith("و") and i not in used:
+        bare = toks[i].key[1:]
+        if dual_count(bare):
+            extra += 2
+        elif is_singular_count_noun(bare):
+            extra += 1
+        else:
+            break
+        i += 1
+    return extra
 
 
 def total(counts: list[Count], kind: str = "killed") -> tuple[int | None, str | None]:
