@@ -441,21 +441,33 @@ class Resolver:
         computed once per candidate and reused by every pass.
         """
         g = self.g
-        p, flags, rank, s, far, country_flags = self._places.get(i) or self._place_facts(i)
+        p, flags, rank, prior, far, country_flags = self._places.get(i) or self._place_facts(i)
         facts = sp.facts or _span_facts(sp)
         types, kind_cue, evidence_cue, words, single, kinds_wanted, cue_bonus = facts
-        if sp.blocked:
+        strong = i in sp.strong
+        # common words, given names, person-like names, nationality adjectives
+        common = "common" in flags
+        if single:
+            common = common or sp.key in COMMON_WORDS or sp.key in GIVEN_NAMES or sp.key in g.adjectives
+        elif p.source != "curated":
+            common = common or words[0] in ("عبد", "عبدال") or words[-1] == "الدين" \
+                or (words[0] in ("ابو", "ام") and words[1] in GIVEN_NAMES)
+        if p.kind == "country" and "ambiguous" in country_flags:
+            common = True
+        # ruled out whatever the article says
+        if sp.blocked \
+                or (sp.person and p.kind in ("town", "neighbourhood", "admin2", "admin3") and rank < 100_000) \
+                or (not strong and (not kind_cue or (single and sp.key in COMMON_WORDS))) \
+                or (p.kind == "country" and sp.adjective and "adjective-homograph" in country_flags) \
+                or (single and sp.key in g.adjectives and p.kind != "country") \
+                or (common and not kind_cue and sp.locative < 1 and (p.kind == "country" or single)):
+            # (the last: "تظاهرة سلمية", "قوات الأمن", an everyday word with no cue and no preposition)
             return -1.0, _REJECTED, p
+        s = prior
         if sp.person:
-            if p.kind in ("town", "neighbourhood", "admin2", "admin3") and rank < 100_000:
-                return -1.0, _REJECTED, p
             s -= 0.2
-        if i not in sp.strong:  # weak variant ("رقة" for "الرقة"): after a kind cue only
-            if not kind_cue or (single and sp.key in COMMON_WORDS):
-                return -1.0, _REJECTED, p
+        if not strong:  # weak variant ("رقة" for "الرقة"): after a kind cue only
             s -= 0.1
-        if p.kind == "country" and sp.adjective and "adjective-homograph" in country_flags:
-            return -1.0, _REJECTED, p
         if cue_bonus:
             s += cue_bonus
         for _t, w, _k in sp.cues:
@@ -475,21 +487,7 @@ class Resolver:
         if "countryside" in types and p.kind in ("admin1", "region"):
             s += 0.25  # "ريفي حلب وإدلب": the governorates' countryside
         s += (0.0, 0.04, 0.08)[sp.locative]
-        # common words, given names, person-like names, nationality adjectives
-        common = "common" in flags
-        if single:
-            common = common or sp.key in COMMON_WORDS or sp.key in GIVEN_NAMES or sp.key in g.adjectives
-        elif p.source != "curated":
-            common = common or words[0] in ("عبد", "عبدال") or words[-1] == "الدين" \
-                or (words[0] in ("ابو", "ام") and words[1] in GIVEN_NAMES)
-        if p.kind == "country" and "ambiguous" in country_flags:
-            common = True
-        if single and sp.key in g.adjectives and p.kind != "country":
-            return -1.0, _REJECTED, p
         if common and not kind_cue:
-            if sp.locative < 1 and (p.kind == "country" or single):
-                # "تظاهرة سلمية", "قوات الأمن": an everyday word with no cue and no preposition
-                return -1.0, _REJECTED, p
             s -= 0.3 if (rank >= 1_000_000 or p.kind == "country") and single else 0.45
         # a one-word village, district or far-away town needs evidence: a cue, a preposition,
         # or a name it is listed with
