@@ -197,9 +197,7 @@ def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list
     """Append the matches starting at token ``i`` (``group``: what it starts), longest first."""
     tok = tokens[i]
     singles, by_second, gapped = group
-    found: list[tuple[int, PhraseMatch]] = []
-    for order, phrase, value in singles:
-        found.append((order, _PhraseMatchSlots(i, i + 1, tok.start, tok.end, phrase, value)))
+    longer: list[tuple[int, PhraseMatch]] = []  # (rank, match) of the phrases beyond this token
     if by_second:
         j = i + 1
         while j < n and tokens[j].kind == "punct" and tokens[j].key in _QUOTES:
@@ -209,16 +207,20 @@ def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list
                 for order, tail, phrase, value in by_second.get(stem, _NO_ENTRIES):
                     end = _match_plain(tokens, j + 1, tail, n) if tail else j + 1
                     if end is not None:
-                        found.append((order, _PhraseMatchSlots(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+                        longer.append((order, _PhraseMatchSlots(i, end, tok.start, tokens[end - 1].end, phrase, value)))
     for order, rest, phrase, value in gapped:
         end = _match_rest(tokens, i + 1, rest, n)
         if end is not None:
-            found.append((order, _PhraseMatchSlots(i, end, tok.start, tokens[end - 1].end, phrase, value)))
-    if len(found) == 1:
-        out.append(found[0][1])
-    elif found:
+            longer.append((order, _PhraseMatchSlots(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+    if not longer:  # one-word phrases only, already in rank order
+        for _, phrase, value in singles:
+            out.append(_PhraseMatchSlots(i, i + 1, tok.start, tok.end, phrase, value))
+        return
+    found = [(order, _PhraseMatchSlots(i, i + 1, tok.start, tok.end, phrase, value)) for order, phrase, value in singles]
+    found += longer
+    if len(found) > 1:
         found.sort(key=_longest_first)
-        out.extend(m for _, m in found)
+    out.extend(m for _, m in found)
 
 
 def _longest(matches: list[PhraseMatch]) -> list[PhraseMatch]:
