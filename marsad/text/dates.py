@@ -73,6 +73,7 @@ def _calendar_words() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str
 
 
 @lru_cache(maxsize=512)
+@lru_cache(maxsize=256)  # called with literals inside the recognisers, for every candidate token
 def _f(words: str) -> frozenset[str]:
     return frozenset(fold_word(w) for w in words.split())
 
