@@ -7,7 +7,8 @@ from collections import Counter
 from typing import Any
 
 from marsad.doc import Doc, build_doc
-from marsad.events.assemble import build_incidents, to_events
+from marsad.events.assemble import to_events
+from marsad.events.incidents import build_incidents
 from marsad.events.model import Event
 from marsad.events.notes import describe
 from marsad.events.roles import assign_actors

@@ -1,0 +1,278 @@
+"""Incidents: sentences that report an event, split by ACLED's unit and merged across sentences.
+
+A sentence that reports an incident opens one, or elaborates the incident it
+is compatible with (same site, same day, same kind of violence). ACLED's unit
+(one type, one place, one day, one actor pair) decides what stays apart.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from marsad.doc import Doc, Sentence
+from marsad.events.places import (
+    attached_place,
+    best_place,
+    compatible,
+    finer,
+    is_reference_place,
+    same_site,
+)
+from marsad.events.timing import best_date, dates_compatible, is_report_date
+from marsad.recognisers.actors import ActorMention
+from marsad.recognisers.casualties import Count, sentence_counts
+from marsad.recognisers.triggers import Trigger
+
+GROUPS = {
+    "clash": "violence", "suicide": "violence", "ied": "violence", "explosion": "violence", "grenade": "violence",
+    "attack": "violence", "shooting": "violence", "assassination": "violence", "raid": "violence",
+    "arson": "violence", "abduction": "violence", "killing": "violence", "chemical": "violence", "sexual": "violence",
+    "air": "air", "shelling": "shelling",
+    "arrest": "security", "foiled": "security",
+    "protest": "crowd", "riot": "crowd", "protest_intervention": "crowd", "protest_force": "crowd",
+    "intercept": "air",
+    "territory": "territory", "territory_gov": "territory", "withdrawal": "territory",
+    "looting": "looting",
+}
+
+
+@dataclass
+class Incident:
+    sentences: list[int]
+    triggers: list[Trigger]
+    place: Any | None  # PlaceMention
+    date: Any | None  # DateMention
+    background: bool
+    counts: list[Count] = field(default_factory=list)
+    soft_date: Any | None = None  # a date of the report, not of the event ("أفاد ... الجمعة")
+    first_place: Any | None = None
+    intervention: bool = False  # police dispersed a crowd ("الغاز المسيل للدموع")
+    sealed_before: bool = False  # opened by "وفي سياق آخر": never merges into an earlier incident
+
+    def __post_init__(self) -> None:
+        self.first_place = self.place
+
+    @property
+    def when(self) -> Any | None:
+        return self.date if self.date is not None else self.soft_date
+
+    @property
+    def families(self) -> set[str]:
+        return {t.family for t in self.triggers}
+
+    @property
+    def group(self) -> str:
+        return GROUPS[self.triggers[0].family]
+
+
+def _generic_before(doc: Doc, sent: Sentence, trigs: list[Trigger]) -> bool:
+    """"يواصلون تنفيذ هجمات", "في الأشهر الماضية ... الهجمات": a habitual or vague frame before the trigger."""
+    strong = [t for t in trigs if t.weight >= 2] or trigs
+    first = min(t.first for t in strong)
+    return bool(doc.cue_starts("generic", sent.first, min(sent.last, first + 3)))
+
+
+def sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) -> bool:
+    return bool(doc.cue_starts(name, sent.first, sent.last if head is None else min(sent.last, sent.first + head)))
+
+
+def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[Count], places: list[Any],
+                  actors: list[ActorMention]) -> bool:
+    strong = max(t.weight for t in trigs)
+    if strong >= 3:
+        return True
+    support = bool(counts) + bool(places) + any(a.armed for a in actors)
+    if strong == 1:  # "مقتل ثلاثة إرهابيين في عملية عسكرية في جبل ...": a weak word with a toll, a place and a force
+        return support == 3 and any(c.kind == "killed" for c in counts)
+    return support >= 2
+
+
+_ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه", "الاعتداء", "التفجير", "الغاره", "المداهمه",
+             "الانفجار", "الكمين", "الاشتباكات", "القصف", "الهجمات", "التفجيرين"}
+
+
+def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates: list[Any],
+                    actors: list[ActorMention]) -> list[Incident]:
+    by_sent: dict[int, list[Trigger]] = {}
+    for t in triggers:
+        by_sent.setdefault(t.sentence, []).append(t)
+    incidents: list[Incident] = []
+    for sent in doc.sentences:
+        trigs = by_sent.get(sent.index)
+        s_places = [p for p in places if sent.start <= p.start < sent.end]
+        if not trigs:
+            _refine_from_anaphor(doc, sent, s_places, incidents)
+            continue
+        s_dates = [d for d in dates if sent.start <= d.start < sent.end]
+        s_actors = [a for a in actors if sent.start <= a.start < sent.end]
+        counts = sentence_counts(doc, sent)
+        if sentence_flag(doc, sent, "nonpolitical_strong"):
+            continue
+        generic = _generic_before(doc, sent, trigs)
+        background = sentence_flag(doc, sent, "background", head=6)
+        soft = [d for d in s_dates if is_report_date(doc, sent, d, trigs)]
+        hard = [d for d in s_dates if d not in soft]
+        date = best_date(hard, min(t.start for t in trigs))
+        if background and hard:  # "في الذكرى ... لانفجار ... في آب 2020": the recalled event's own date
+            date = min((d for d in hard if d.value), key=lambda d: d.value, default=date)
+        soft_date = best_date(soft, min(t.start for t in trigs))
+        if generic and (date is None or date.precision > 1):
+            continue  # "خلال العامين الماضيين ... وقتلوا مئات": a habit or a running total, not an event
+        if not _event_worthy(doc, sent, trigs, counts, s_places, s_actors):
+            _elaborate(doc, sent, trigs, counts, s_places, date, incidents)
+            continue
+        intervention = sentence_flag(doc, sent, "protest_intervention")
+        new_topic = sentence_flag(doc, sent, "new_topic", head=4)
+        for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
+            sub.soft_date = soft_date
+            sub.intervention = intervention
+            if new_topic:  # "وفي سياق آخر", "ومن ناحية أخرى": the story moves to another incident
+                sub.sealed_before = True
+            sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
+            _merge_or_append(incidents, sub)
+    return incidents
+
+
+def _nearest_sub(count: Count, sub: Incident, all_trigs: list[Trigger]) -> bool:
+    nearest = min(all_trigs, key=lambda t: abs(t.start - count.start))
+    return nearest in sub.triggers
+
+
+def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list[Any], date: Any | None,
+                    background: bool) -> list[Incident]:
+    """One incident per kind of event and place named in the sentence (ACLED's unit)."""
+    subs: list[Incident] = []
+    strong = [t for t in trigs if t.weight >= 2] or trigs
+    for t in strong:
+        place = attached_place(doc, t, places, sent)
+        for sub in subs:
+            if _macro(GROUPS[t.family]) == _macro(sub.group) and same_site(sub.place, place):
+                sub.triggers.append(t)
+                sub.place = finer(sub.place, place)
+                break
+        else:
+            subs.append(Incident([sent.index], [t], place, date, background))
+    weak = [t for t in trigs if t not in strong]
+    if weak and subs:
+        subs[0].triggers.extend(weak)
+    return _absorb_weak_subs(_fold_arrests_into_fighting(subs))
+
+
+def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:
+    """"السطو على بنك ... واقتحام فرع البنك": a weak word beside a stronger trigger at the same site
+    describes that incident; it does not report another one."""
+    if len(subs) < 2:
+        return subs
+    out: list[Incident] = []
+    strongest = max(subs, key=lambda s: max(t.weight for t in s.triggers))
+    top = max(t.weight for t in strongest.triggers)
+    for sub in subs:
+        if sub is not strongest and max(t.weight for t in sub.triggers) <= 2 < top and same_site(strongest.place, sub.place):
+            strongest.triggers.extend(sub.triggers)
+            strongest.place = finer(strongest.place, sub.place)
+        else:
+            out.append(sub)
+    return out
+
+
+def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
+    """"القبض على مطلوبين بعد تبادل لإطلاق النار": an arrest raid with a firefight is one armed clash."""
+    fights = [s for s in subs if any(t.family == "clash" and t.weight >= 3 for t in s.triggers)]
+    if not fights:
+        return subs
+    out = []
+    for sub in subs:
+        target = next((f for f in fights if f is not sub and sub.group == "security" and same_site(f.place, sub.place)
+                       and (sub.place is not None or f.place is not None)), None)
+        if target is None:
+            out.append(sub)
+        else:
+            target.triggers.extend(sub.triggers)
+            target.place = finer(target.place, sub.place)
+    return out
+
+
+def _macro(group: str) -> str:
+    """Strikes, shelling and fighting named in one sentence at one site are one incident."""
+    return "violence" if group in ("violence", "air", "shelling") else group
+
+
+def _elaborate(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[Count], places: list[Any],
+               date: Any | None, incidents: list[Incident]) -> None:
+    """"وأسفر الهجوم عن مقتل اثنين": a weak sentence that adds figures to the incident it refers to."""
+    if not incidents or not counts:
+        return
+    if not any(t.key in _ANAPHORS for t in doc.tokens[sent.first:sent.last]):
+        return
+    inc = incidents[-1]
+    place = best_place(doc, places, min(t.start for t in trigs), sent) if places else None
+    if compatible(inc.place, place) and dates_compatible(inc.date, date):
+        inc.counts.extend(counts)
+        inc.sentences.append(sent.index)
+
+
+def _refine_from_anaphor(doc: Doc, sent: Sentence, places: list[Any], incidents: list[Incident]) -> None:
+    """"بدأت العملية في بلدة X": a later sentence names the incident's place more precisely."""
+    if not incidents or not places:
+        return
+    if not any(t.key in _ANAPHORS for t in doc.tokens[sent.first:sent.last]):
+        return
+    inc = incidents[-1]
+    for p in sorted(places, key=lambda p: p.geo_precision or 3):
+        if not is_reference_place(doc, p, sent) and compatible(inc.place, p) and (
+                inc.place is None or (p.geo_precision or 3) < (inc.place.geo_precision or 3)):
+            inc.place = p
+            inc.sentences.append(sent.index)
+            return
+
+
+def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
+    if new.sealed_before:
+        incidents.append(new)
+        return
+    # The incident the story was last about comes first.
+    for inc in sorted(incidents, key=lambda i: max(i.sentences), reverse=True):
+        if inc.sentences[0] == new.sentences[0]:
+            continue  # split apart on purpose within one sentence
+        if inc.group != new.group and not _absorbs(inc, new):
+            continue
+        if not (compatible(inc.place, new.place) and dates_compatible(inc.date, new.date)):
+            continue
+        if _already_refined(inc, new):
+            continue
+        if new.background != inc.background:
+            continue
+        inc.sentences.extend(s for s in new.sentences if s not in inc.sentences)
+        inc.triggers.extend(new.triggers)
+        inc.counts.extend(new.counts)
+        inc.intervention = inc.intervention or new.intervention
+        inc.place = finer(inc.place, new.place)
+        if inc.date is None or (new.date is not None and new.date.precision < inc.date.precision):
+            inc.date = new.date
+        if inc.soft_date is None:
+            inc.soft_date = new.soft_date
+        return
+    incidents.append(new)
+
+
+def _already_refined(inc: Incident, new: Incident) -> bool:
+    """A summary ("غارات على قطاع غزة") takes one precise place; a second, different town is a new event."""
+    if new.place is None or inc.place is None or (new.place.geo_precision or 3) >= 3:
+        return False
+    return inc.first_place is not None and (inc.first_place.geo_precision or 3) >= 3 \
+        and inc.place is not inc.first_place and not same_site(inc.place, new.place)
+
+
+def _absorbs(a: Incident, b: Incident) -> bool:
+    """Violence, air and shelling sentences elaborate one incident when they add no new place or day."""
+    groups = {a.group, b.group}
+    if not (groups <= {"violence", "air", "shelling"} or groups <= {"crowd", "violence"}):
+        return False
+    # A later sentence of another kind joins only as an elaboration: no place of its own, or only
+    # generic words ("القصف", "الهجوم") for the same site.
+    if b.place is None:
+        return True
+    if a.place is not None and (a.place.geo_precision or 3) >= 3 and b.sentences[0] == a.sentences[-1] + 1:
+        return True  # a lead that names only the province, then the town
+    return a.place is not None and a.place.place.id == b.place.place.id and max(t.weight for t in b.triggers) <= 2

@@ -1,0 +1,146 @@
+"""Places of incidents: which mention a trigger is about, and when two mentions are one site.
+
+ACLED's unit is one place: two towns named in one sentence are two events, a
+city and the governorate named after it may be one, a region or a country is
+compatible with any place inside it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from typing import Any
+
+from marsad.doc import Doc, Sentence
+from marsad.recognisers.triggers import Trigger
+
+_REFERENCE_WORDS = {"كيلومترا", "كيلومتر", "كلم", "كم", "ميلا", "كيلومترات"}
+
+
+def km(a: Any, b: Any) -> float:
+    p = math.pi / 180
+    h = (math.sin((b.lat - a.lat) * p / 2) ** 2
+         + math.cos(a.lat * p) * math.cos(b.lat * p) * math.sin((b.lon - a.lon) * p / 2) ** 2)
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def same_name_as_admin1(pm: Any) -> bool:
+    """"دير الزور", "حلب": a city named like its governorate may mean either."""
+    p = pm.place
+    return p.kind in ("town", "admin1", "admin2") and bool(p.admin1) and (
+        p.name.split()[-1].lower() in p.admin1.lower() or (p.name_ar and p.name_ar == p.admin1_ar))
+
+
+_SAME_SITE_KM = 10
+
+
+_REGION_KM = 200
+
+
+_AREA_KM = 15
+
+
+def vague(pm: Any) -> bool:
+    """A country, a region or "شمال العراق": compatible with any place inside it."""
+    return pm.place.kind == "country" or ((pm.geo_precision or 1) >= 3 and not pm.place.admin1)
+
+
+def compatible(a: Any | None, b: Any | None) -> bool:
+    if a is None or b is None:
+        return True
+    pa, pb = a.place, b.place
+    if pa.id == pb.id:
+        return True
+    if pa.country and pb.country and pa.country != pb.country:
+        return False
+    if vague(a) or vague(b):
+        return True
+    coarse = max(a.geo_precision or 1, b.geo_precision or 1)
+    same_admin1 = bool(pa.admin1) and pa.admin1 == pb.admin1
+    if same_admin1 and (coarse >= 3 or same_name_as_admin1(a) or same_name_as_admin1(b)):
+        return True
+    if (pa.kind == "region" and (a.geo_precision or 3) >= 3) or (pb.kind == "region" and (b.geo_precision or 3) >= 3):
+        return km(pa, pb) <= _REGION_KM  # "شمال العراق", "ريف حلب": large, loosely bounded areas
+    if pa.kind == "region" or pb.kind == "region":
+        return km(pa, pb) <= _AREA_KM  # "المحافظة الوسطى", "شمال غرب مدينة غزة": a district-sized area
+    if coarse >= 3:
+        return km(pa, pb) <= 100
+    # Two different named towns are two places, unless one lies inside the other.
+    return km(pa, pb) <= _SAME_SITE_KM
+
+
+def is_reference_place(doc: Doc, pm: Any, sent: Sentence) -> bool:
+    """A place used to say where something else is ("175 كيلومترا شمال بغداد")."""
+    i = token_at(doc, pm.start)
+    window = doc.tokens[max(sent.first, i - 6):i]
+    return any(t.key in _REFERENCE_WORDS for t in window)
+
+
+def token_at(doc: Doc, offset: int) -> int:
+
+    starts = doc._token_starts if hasattr(doc, "_token_starts") else [t.start for t in doc.tokens]
+    return max(0, bisect.bisect_right(starts, offset) - 1)
+
+
+def best_place(doc: Doc, places: list[Any], anchor: int, sent: Sentence) -> Any | None:
+    """The place tied to a trigger: most precise, nearest after it, no reference places."""
+    cands = [p for p in places if not is_reference_place(doc, p, sent)]
+    if not cands:
+        return None
+    fine = [p for p in cands if p.place.kind != "country"]
+    cands = fine or cands
+
+    def key(p: Any) -> tuple:
+        after = p.start >= anchor
+        distance = abs(p.start - anchor)
+        return (p.geo_precision or 3, 0 if after else 1, distance)
+
+    return min(cands, key=key)
+
+
+_ATTACH_WINDOW = 16
+
+
+def attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) -> Any | None:
+    """The place a trigger is about: the nearest one after it ("غارة على بلدة X"), else before it."""
+    usable = [p for p in places if not is_reference_place(doc, p, sent)]
+    fine = [p for p in usable if p.place.kind != "country"] or usable
+    after = [p for p in fine if p.start >= trig.end and words_between(doc, trig.last, token_at(doc, p.start)) <= _ATTACH_WINDOW]
+    if after:
+        first = min(after, key=lambda p: p.start)
+        # "في مدينة الميادين بدير الزور": keep the finer of adjacent nested names.
+        nested = [p for p in after if p.start - first.end <= 3 and compatible(p, first)]
+        return min(nested, key=lambda p: (specificity(p), p.start))
+    before = [p for p in fine if p.end <= trig.start]
+    if before:
+        return max(before, key=lambda p: p.start)
+    return None
+
+
+_KIND_ORDER = {"landmark": 0, "neighbourhood": 1, "town": 2, "admin3": 3, "admin2": 4, "region": 5, "admin1": 6,
+               "country": 7}
+
+
+def specificity(pm: Any) -> tuple[int, int, int]:
+    return (pm.geo_precision or 3, int(same_name_as_admin1(pm)), _KIND_ORDER.get(pm.place.kind, 5))
+
+
+def words_between(doc: Doc, lo: int, hi: int) -> int:
+    return sum(1 for t in doc.tokens[lo:hi] if t.kind != "punct")
+
+
+def finer(a: Any | None, b: Any | None) -> Any | None:
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return b if specificity(b) < specificity(a) else a
+
+
+def same_site(a: Any | None, b: Any | None) -> bool:
+    """Within one sentence, two named towns are two events ("غارات على بيت لاهيا ورفح")."""
+    if a is None or b is None or a.place.id == b.place.id:
+        return True
+    if same_name_as_admin1(a) or same_name_as_admin1(b) or max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
+        return compatible(a, b)
+    return False
