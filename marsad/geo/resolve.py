@@ -541,9 +541,13 @@ class Resolver:
         if not spans:
             return []
         self._context(tokens, spans, text)
-        # pass 1: no article context
+        # pass 1: no article context (a candidate the context must vouch for scores -1)
+        base_score = self._base_score
         for sp in spans:
-            sp.scores = {i: self._score(sp, i, None, tokens) for i in set(sp.strong) | set(sp.weak)}
+            base = sp.base
+            for i in set(sp.strong) | set(sp.weak):
+                base[i] = base_score(sp, i)
+            sp.scores = {i: b[0] if not b[1] else -1.0 for i, b in base.items()}
         ctx = _Context(self.g, country_hint)
         for k, sp in enumerate(spans):
             if not sp.scores or max(sp.scores.values()) < ANCHOR:
