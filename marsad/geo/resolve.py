@@ -124,12 +124,17 @@ def _keys_of(k: str) -> tuple[_Cand, ...]:
     return _remember(_KEYS_MEMO, k, tuple(out))
 
 
-def _key_set(k: str) -> frozenset[str]:
-    """The keys of ``_token_keys`` for a token whose key is ``k``, as a set."""
-    keys = _KEY_SET_MEMO.get(k)
-    if keys is None:
-        keys = _remember(_KEY_SET_MEMO, k, frozenset(c.key for c in (_KEYS_MEMO.get(k) or _keys_of(k))))
-    return keys
+def _word_facts(k: str) -> tuple[bool, int, bool]:
+    """What the context checks read of a word before a name, by its key (with or without a proclitic):
+    a distance filler ("على بعد 10 كم")?, a preposition (2 "في", 1 "إلى"; 0 none)?, a title?
+    """
+    facts = _WORD_FACTS_MEMO.get(k)
+    if facts is None:
+        keys = frozenset(c.key for c in (_KEYS_MEMO.get(k) or _keys_of(k)))
+        locative = 2 if not keys.isdisjoint(LOCATIVES) else 1 if not keys.isdisjoint(WEAK_LOCATIVES) else 0
+        facts = (k in DISTANCE_FILLER or not keys.isdisjoint(DISTANCE_FILLER), locative, not keys.isdisjoint(TITLES))
+        _remember(_WORD_FACTS_MEMO, k, facts)
+    return facts
 
 
 def _cue_of(tok: Token) -> tuple[str, str] | None:
@@ -155,7 +160,7 @@ def _cue_of(tok: Token) -> tuple[str, str] | None:
 _MEMO_LIMIT = 1 << 16
 _KEYS_MEMO: dict[str, tuple[_Cand, ...]] = {}
 _CUE_MEMO: dict[str, tuple[str, str] | None] = {}
-_KEY_SET_MEMO: dict[str, frozenset[str]] = {}
+_WORD_FACTS_MEMO: dict[str, tuple[bool, int, bool]] = {}
 
 
 def _remember(memo: dict, key, value):
@@ -294,8 +299,7 @@ class Resolver:
                 # "إلى الشرق من (مدينة) X", "على بعد 10 كم شرق X", "إلى الشمال الغربي من X"
                 k = j
                 steps = 0
-                while k >= 0 and steps < 6 and (tokens[k].kind == "number" or tokens[k].key in DISTANCE_FILLER
-                                                 or not _key_set(tokens[k].key).isdisjoint(DISTANCE_FILLER)):
+                while k >= 0 and steps < 6 and (tokens[k].kind == "number" or _word_facts(tokens[k].key)[0]):
                     k -= 1
                     steps += 1
                 if 0 < steps and k >= 0 and not any(c[0] in ("direction", "near") for c in sp.cues):
@@ -310,10 +314,10 @@ class Resolver:
                             sp.extra_direction = adj
                         j = k - 1
                 if j >= 0 and tokens[j].kind == "word":
-                    keys = _key_set(tokens[j].key)
-                    if not keys.isdisjoint(LOCATIVES):
+                    locative = _word_facts(tokens[j].key)[1]
+                    if locative == 2:
                         sp.locative = 2
-                    elif not keys.isdisjoint(WEAK_LOCATIVES):
+                    elif locative == 1:
                         sp.locative = max(sp.locative, 1)
                 # a TV channel, a newspaper, a street: "قناة الميادين", "صحيفة "الرياض"", "شارع بغداد"
                 k = sp.first - 1
@@ -350,7 +354,7 @@ class Resolver:
                 sp.inherit = conj
             # titles and "بن": a person
             if sp.first > 0 and not sp.cues:
-                if not _key_set(tokens[sp.first - 1].key).isdisjoint(TITLES):
+                if _word_facts(tokens[sp.first - 1].key)[2]:
                     sp.person = True
             if sp.last < len(tokens) and tokens[sp.last].kind == "word" and tokens[sp.last].key in PERSON_NEXT:
                 sp.person = True
