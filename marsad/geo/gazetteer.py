@@ -29,8 +29,9 @@ class Gazetteer:
 
     ``ar_index`` maps a folded, space-joined name to place indexes; ``weak_index`` holds the
     variants trusted only after a cue word ("رقة" for "الرقة").  ``max_words`` gives, for a first
-    word, the most words a name starting with it has (for longest-match scanning), and
-    ``name_lengths`` all the word counts of such names, most first.
+    word, the most words a name starting with it has (for longest-match scanning),
+    ``name_lengths`` all the word counts of such names, most first, and ``second_words`` the
+    second words of those with more than one.
     """
 
     def __init__(self, path: str | Path | None = None) -> None:
@@ -45,6 +46,7 @@ class Gazetteer:
         self.en_index: dict[str, str | list[int]] = {}
         self.max_words: dict[str, int] = {}
         self.name_lengths: dict[str, tuple[int, ...]] = {}
+        self.second_words: dict[str, frozenset[str]] = {}
         self._meta: dict[int, tuple[int, frozenset[str]]] = {}
         self._sort_keys: dict[int, tuple] = {}
         self._load()
@@ -80,17 +82,20 @@ class Gazetteer:
                 index[k] = v
         max_words = self.max_words
         lengths: dict[str, set[int]] = {}
+        seconds: dict[str, set[str]] = {}
         for k in list(self.ar_index) + list(self.weak_index):
             if " " in k:
                 w = k.split(" ")
                 if max_words.get(w[0], 0) < len(w):
                     max_words[w[0]] = len(w)
                 lengths.setdefault(w[0], set()).add(len(w))
+                seconds.setdefault(w[0], set()).add(w[1])
             else:
                 if k not in max_words:
                     max_words[k] = 1
                 lengths.setdefault(k, set()).add(1)
         self.name_lengths = {w: tuple(sorted(ns, reverse=True)) for w, ns in lengths.items()}
+        self.second_words = {w: frozenset(ws) for w, ws in seconds.items()}
 
     @staticmethod
     def _ids(index: dict, key: str) -> list[int]:

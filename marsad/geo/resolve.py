@@ -232,16 +232,18 @@ def _km(a: Place, b: Place) -> float:
 class Resolver:
     def __init__(self, gaz: Gazetteer | None = None) -> None:
         self.g = gaz or gazetteer()
-        self._starts: dict[str, tuple[tuple[_Cand, tuple[int, ...]], ...]] = {}  # key -> (candidate, word counts)
+        self._starts: dict[str, tuple] = {}  # key -> _name_starts(key)
         self._priors: dict[int, float] = {}
         self._places: dict[int, tuple[Place, frozenset[str], int, float, bool, frozenset[str]]] = {}
 
     # ------------------------------------------------------------------ scanning
-    def _name_starts(self, key: str) -> tuple[tuple[_Cand, tuple[int, ...]], ...]:
-        """The candidate keys of a word that begin a gazetteer name, with those names' word counts."""
-        name_lengths = self.g.name_lengths
+    def _name_starts(self, key: str) -> tuple[tuple[_Cand, tuple[int, ...], frozenset[str]], ...]:
+        """The candidate keys of a word that begin a gazetteer name, with those names' word counts
+        and second words."""
+        g = self.g
         cands = _KEYS_MEMO.get(key) or _keys_of(key)
-        return tuple((c, name_lengths[c.key]) for c in cands if c.key in name_lengths)
+        return tuple((c, g.name_lengths[c.key], g.second_words.get(c.key, frozenset()))
+                     for c in cands if c.key in g.name_lengths)
 
     def _scan(self, tokens: Sequence[Token], keys: list[str]) -> list[_Span]:
         g = self.g
@@ -255,12 +257,14 @@ class Resolver:
             best_len = 0  # words of the longest name found here
             best_cand = best_key = None
             run = 0  # words seen right after this one (a name does not run across punctuation)
-            for cand, lengths in cands:
+            for cand, lengths, seconds in cands:
                 for length in lengths:  # longest first
                     if length <= best_len:
                         break
                     if length == 1:
                         key = cand.key  # a one-word name: lengths come from the index
+                    elif i + 1 >= n or keys[i + 1] not in seconds:
+                        continue
                     else:
                         while run < length - 1 and i + 1 + run < n and tokens[i + 1 + run].kind == "word":
                             run += 1
