@@ -202,7 +202,7 @@ def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list
         j = i + 1
         while j < n and tokens[j].kind == "punct" and tokens[j].key in _QUOTES:
             j += 1
-        if j < n:
+        if j < n and not by_second.keys().isdisjoint(tokens[j].stems):
             for stem in tokens[j].stems:
                 for order, tail, phrase, value in by_second.get(stem, _NO_ENTRIES):
                     end = _match_plain(tokens, j + 1, tail, n) if tail else j + 1
