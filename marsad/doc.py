@@ -76,9 +76,9 @@ class Doc:
 
 
 def _segments(text: str) -> list[tuple[int, int, int]]:
-    from marsad.text.sentences import split_sentences
+    from marsad.text.sentences import sentence_spans
 
-    return [(s.start, s.end, s.paragraph) for s in split_sentences(text)]
+    return sentence_spans(text)
 
 
 def parse_published(published: str | dt.date | None) -> dt.date | None:

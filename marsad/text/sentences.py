@@ -19,7 +19,7 @@ from functools import lru_cache
 from marsad.text.normalize import fold, normalize
 from marsad.text.numbers import _read_table
 
-__all__ = ["Segment", "Dateline", "split_paragraphs", "split_sentences", "find_dateline"]
+__all__ = ["Segment", "Dateline", "split_paragraphs", "split_sentences", "sentence_spans", "find_dateline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,11 +182,12 @@ def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def split_sentences(text: str) -> list[Segment]:
     """Sentences of ``text`` with their paragraph number and running index (from 0)."""
-    out: list[Segment] = []
-    for p, (a, b) in enumerate(_paragraph_spans(text)):
-        for s, e in _sentence_spans(text, a, b):
-            out.append(Segment(s, e, text[s:e], p, len(out)))
-    return out
+    return [Segment(s, e, text[s:e], p, i) for i, (s, e, p) in enumerate(sentence_spans(text))]
+
+
+def sentence_spans(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph number) of the sentences of ``text``: ``split_sentences`` without the text."""
+    return [(s, e, p) for p, (a, b) in enumerate(_paragraph_spans(text)) for s, e in _sentence_spans(text, a, b)]
 
 
 # --------------------------------------------------------------------------- dateline
