@@ -72,7 +72,10 @@ def _calendar_words() -> tuple[dict[tuple[str, ...], tuple[int, bool]], dict[str
     return months, weekdays
 
 
-@lru_cache(maxsize=512)
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_DAY_DIGITS = re.compile(r"\d{1,2}")
+
+
 @lru_cache(maxsize=256)  # called with literals inside the recognisers, for every candidate token
 def _f(words: str) -> frozenset[str]:
     return frozenset(fold_word(w) for w in words.split())
@@ -137,7 +140,7 @@ def _key(tokens: Sequence[Token], i: int) -> str:
 
 
 def _year_at(tokens: Sequence[Token], i: int) -> int | None:
-    if 0 <= i < len(tokens) and tokens[i].kind == "number" and re.fullmatch(r"\d{4}", tokens[i].key):
+    if 0 <= i < len(tokens) and tokens[i].kind == "number" and _FOUR_DIGITS.fullmatch(tokens[i].key):
         y = int(tokens[i].key)
         if 1900 <= y <= 2100:
             return y
@@ -267,7 +270,7 @@ def _day_at(tokens: Sequence[Token], i: int) -> tuple[int, int, int] | None:
     if tok.kind == "word" and tok.key in ("ال", "بال", "وال", "فال", "لل") and i + 1 < len(tokens) and tokens[i + 1].kind == "number":
         i += 1
         tok = tokens[i]
-    if tok.kind == "number" and re.fullmatch(r"\d{1,2}", tok.key):
+    if tok.kind == "number" and _DAY_DIGITS.fullmatch(tok.key):
         d = int(tok.key)
         return (d, first, i + 1) if 1 <= d <= 31 else None
     if tok.kind == "word":
