@@ -13,7 +13,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, compress
 
 from marsad.text.normalize import fold_word
 
@@ -25,8 +24,6 @@ _TOKEN = re.compile(
     rf"|(?P<word>[{_ARABIC_LETTERS}][{_ARABIC_LETTERS}{_MARKS}]*|[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\-]*)"
     rf"|(?P<punct>[^\s{_MARKS}])"
 )
-#: the same tokens as one capturing group, for re.split
-_SPLIT = re.compile("(" + re.sub(r"\(\?P<\w+>", "(?:", _TOKEN.pattern) + ")")
 
 # Proclitic chains, longest first. Each maps to the article-bearing remainder it
 # implies: "لل" + X is "ال" + X with the alef elided.
@@ -98,18 +95,43 @@ def stem_candidates(key: str, taa_marbuta: bool = False) -> frozenset[str]:
 
 def tokenize(text: str) -> list[Token]:
     """Split text into word, number and punctuation tokens with offsets into ``text``."""
-    # [gap, token, gap, token, ..., gap]: the tokens are _TOKEN's matches, the offsets running sums
-    parts = _SPLIT.split(text)
-    surfaces = parts[1::2]
-    offsets = list(accumulate(map(len, parts), initial=0))
-    infos = list(map(_SURFACES.get, surfaces))
-    if not all(infos):  # surfaces not seen before, or invisible ones
-        infos = [_analysis(surface) for surface in surfaces]
-        if None in infos:  # invisible: bidi/zero-width controls, a lone tatweel
-            keep = [info is not None for info in infos]
-            return list(map(_TokenSlots, compress(surfaces, keep), compress(offsets[1::2], keep),
-                            compress(offsets[2::2], keep), compress(infos, keep)))
-    return list(map(_TokenSlots, surfaces, offsets[1::2], offsets[2::2], infos))
+    # No token spans whitespace, so the text is read chunk by chunk (str.split is far cheaper than
+    # the token regex), and each distinct chunk is analysed once.
+    tokens: list[Token] = []
+    append = tokens.append
+    find = text.find
+    chunks = _CHUNKS
+    pos = 0
+    for chunk in text.split():
+        pos = find(chunk, pos)
+        parts = chunks.get(chunk)
+        if parts is None:
+            parts = _chunk_tokens(chunk)
+        if type(parts) is tuple:  # the chunk is one token
+            append(_TokenSlots(chunk, pos, pos + len(chunk), parts))
+        else:
+            for start, end, surface, info in parts:
+                append(_TokenSlots(surface, pos + start, pos + end, info))
+        pos += len(chunk)
+    return tokens
+
+
+#: whitespace-free chunk of text -> its token's (kind, key, stems) when the chunk is one token,
+#: else a list of (start, end, surface, (kind, key, stems)) for its tokens (offsets in the chunk)
+_CHUNKS: dict[str, tuple[str, str, frozenset[str]] | list[tuple[int, int, str, tuple[str, str, frozenset[str]]]]] = {}
+
+
+def _chunk_tokens(chunk: str) -> tuple[str, str, frozenset[str]] | list:
+    parts = []
+    for m in _TOKEN.finditer(chunk):
+        info = _analysis(m.group())
+        if info is not None:  # invisible: bidi/zero-width controls, a lone tatweel
+            parts.append((m.start(), m.end(), m.group(), info))
+    found = parts[0][3] if len(parts) == 1 and parts[0][2] == chunk else parts
+    if len(_CHUNKS) >= _SURFACES_LIMIT:
+        _CHUNKS.clear()
+    _CHUNKS[chunk] = found
+    return found
 
 
 class _TokenSlots:
