@@ -55,16 +55,16 @@ _LINE = re.compile(r"[\n\r\u2028\u2029]+")
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or _invisible(text[start])):
+    while start < end and (text[start].isspace() or text[start] in _INVISIBLE):
         start += 1
-    while end > start and (text[end - 1].isspace() or _invisible(text[end - 1])):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _INVISIBLE):
         end -= 1
     return start, end
 
 
-def _invisible(ch: str) -> bool:
-    return ch in "\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c" or "\u202a" <= ch <= "\u202e" or (
-        "\u2066" <= ch <= "\u2069")
+#: zero-width and bidi controls
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\ufeff\u061c\u202a\u202b\u202c\u202d\u202e"
+                       "\u2066\u2067\u2068\u2069")
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
