@@ -331,20 +331,21 @@ class Resolver:
                     cue = _cue_of(tokens[k])
                     if cue and cue[0] in BLOCKING_CUES:
                         sp.blocked = True
-            types = {c[0] for c in sp.cues}
-            if "countryside" in types:
-                sp.relation = "countryside"
-            elif "near" in types:
-                sp.relation = "near"
-            elif "direction" in types:
-                sp.relation = "direction"
-                codes = [DIRECTIONS[c[1]] for c in sorted(sp.cues, key=lambda c: c[2]) if c[0] == "direction"]
-                if sp.extra_direction:
-                    codes.append(sp.extra_direction)
-                sp.direction = "".join(dict.fromkeys(codes))[:2]
-            rel_tokens = [c[2] for c in sp.cues if c[0] in ("countryside", "near", "direction")]
-            if rel_tokens:
-                sp.cue_first = min(rel_tokens)
+            if sp.cues:
+                types = {c[0] for c in sp.cues}
+                if "countryside" in types:
+                    sp.relation = "countryside"
+                elif "near" in types:
+                    sp.relation = "near"
+                elif "direction" in types:
+                    sp.relation = "direction"
+                    codes = [DIRECTIONS[c[1]] for c in sorted(sp.cues, key=lambda c: c[2]) if c[0] == "direction"]
+                    if sp.extra_direction:
+                        codes.append(sp.extra_direction)
+                    sp.direction = "".join(dict.fromkeys(codes))[:2]
+                rel_tokens = [c[2] for c in sp.cues if c[0] in ("countryside", "near", "direction")]
+                if rel_tokens:
+                    sp.cue_first = min(rel_tokens)
             # coordination: "X وY", "X، Y" right after another name
             prev = sp.first - 1
             conj = sp.prefix in ("و", "وب") and sp.strip > 0
@@ -660,12 +661,19 @@ class Resolver:
         )
 
 
+_NO_TYPES: frozenset[str] = frozenset()
+
+
 def _span_facts(sp: _Span) -> tuple:
     """What scoring reads of a span for every candidate, computed once (kept in ``sp.facts``).
 
     (cue types, a kind cue?, an evidence cue?, the name's words, one word?, the kinds of place the
     cue words ask for, the score the cue words add)
     """
+    words = sp.key.split(" ")
+    if not sp.cues:
+        sp.facts = (_NO_TYPES, False, False, words, len(words) == 1, _NO_TYPES, 0.0)
+        return sp.facts
     types = {c[0] for c in sp.cues}
     kind_cue = bool(types & KIND_CUES)
     kinds_wanted: set[str] = set()
@@ -681,7 +689,6 @@ def _span_facts(sp: _Span) -> tuple:
         cue_bonus = 0.1
     else:
         cue_bonus = 0.0
-    words = sp.key.split(" ")
     sp.facts = (types, kind_cue, bool(types & EVIDENCE_CUES), words, len(words) == 1, kinds_wanted, cue_bonus)
     return sp.facts
 
