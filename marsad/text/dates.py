@@ -689,12 +689,19 @@ def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str |
         if i < taken:
             continue
         tok = tokens[i]
-        if tok.kind != "number" and not (tok.kind == "word" and _forms(tok.key) & triggers):
+        if tok.kind == "number":
+            recognisers = _NUMBER_RECOGNISERS
+        elif tok.kind == "word" and _forms(tok.key) & triggers:
+            recognisers = _WORD_RECOGNISERS.get(tok.key)
+            if recognisers is None:
+                recognisers = _word_recognisers(tok.key)
+        else:
             continue
-        hit = (_numeric(tokens, i, pub) or _absolute(tokens, i, pub) or _weekday(tokens, i, pub)
-               or _relative_period(tokens, i, pub) or _month_mention(tokens, i, pub) or _year(tokens, i)
-               or _ago(tokens, i, pub) or _day_relative(tokens, i, pub) or _part_of_day(tokens, i, pub))
-        if hit is None:
+        for recognise in recognisers:  # the first that reads a date here wins
+            hit = recognise(tokens, i, pub)
+            if hit is not None:
+                break
+        else:
             continue
         first = max(hit.first, taken)
         last = max(hit.last, first + 1)
@@ -704,6 +711,47 @@ def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str |
 
 
 _TRIGGER_KEYS: dict[str, bool] = {}  # key -> whether a date mention may start with it
+
+
+def _year_mention(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit | None:
+    return _year(tokens, i)
+
+
+#: the recognisers in the order they are tried; a number can only start the first two
+_RECOGNISERS = (_numeric, _absolute, _weekday, _relative_period, _month_mention, _year_mention, _ago, _day_relative,
+                _part_of_day)
+_NUMBER_RECOGNISERS = _RECOGNISERS[:2]
+_WORD_RECOGNISERS: dict[str, tuple] = {}  # key -> the recognisers that can read a date starting with it
+
+
+def _word_recognisers(key: str) -> tuple:
+    """The recognisers (in order) whose first test a word with this key passes; the others return None.
+
+    Mirrors the opening check of each recogniser: keep them in step.
+    """
+    forms = _forms(key)
+    _, weekdays = _calendar_words()
+    can = {
+        _absolute: key in ("ال", "بال", "وال", "فال", "لل") or bool(forms & (_ORDINALS.keys() | _ORDINAL_ROUND.keys())),
+        _weekday: bool(forms & weekdays.keys()),
+        _relative_period: bool(forms & (_f("هذا هذه") | _f("العام السنة") | _f("الشهر") | _f("الأسبوع"))),
+        _month_mention: bool(forms & _month_first_words()),
+        _year_mention: bool(forms & (_YEAR_WORDS | _BARE_YEAR_CUES)),
+        _ago: bool(forms & _f("منذ قبل")),
+        _day_relative: bool(forms & (_f("أمس الأمس البارحة") | _f("اليوم") | _f("غدا") | _f("الليلة"))),
+        _part_of_day: key in _PART_ADVERBS,
+    }
+    found = tuple(r for r in _RECOGNISERS if can.get(r))
+    if len(_WORD_RECOGNISERS) >= 1 << 16:
+        _WORD_RECOGNISERS.clear()
+    _WORD_RECOGNISERS[key] = found
+    return found
+
+
+@lru_cache(maxsize=1)
+def _month_first_words() -> frozenset[str]:
+    months, _ = _calendar_words()
+    return frozenset(form[0] for form in months)
 
 
 def _is_trigger(key: str) -> bool:
