@@ -174,14 +174,15 @@ def _memo_hits(memo: dict, keys: list[str], compute) -> list[tuple[int, tuple]]:
     """(index, ``memo[key]``) for the keys whose memo value is not empty, computing the keys not seen before."""
     try:
         return [(i, v) for i, k in enumerate(keys) if (v := memo[k])]
-    except KeyError:
-        missing = set(keys).difference(memo)
-        if len(memo) + len(missing) > _MEMO_LIMIT:
+    except KeyError:  # keys not seen before (read from a local table: another thread may clear the memo)
+        table = {k: memo.get(k) for k in set(keys)}
+        for k, v in table.items():
+            if v is None:
+                table[k] = compute(k)
+        if len(memo) + len(table) > _MEMO_LIMIT:
             memo.clear()
-            missing = set(keys)
-        for k in missing:
-            memo[k] = compute(k)
-        return [(i, v) for i, k in enumerate(keys) if (v := memo[k])]
+        memo.update(table)
+        return [(i, v) for i, k in enumerate(keys) if (v := table[k])]
 
 
 def _is_cue_word(key: str) -> bool:

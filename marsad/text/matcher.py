@@ -183,14 +183,15 @@ def _starting(tokens: Sequence[Token], memo: dict[frozenset[str], tuple], comput
     """
     try:
         return [(i, g) for i, tok in enumerate(tokens) if (g := memo[tok.stems]) and tok.kind != "punct"]
-    except KeyError:  # words not seen before
-        missing = {tok.stems for tok in tokens}.difference(memo)
-        if len(memo) + len(missing) > _MEMO_LIMIT:
+    except KeyError:  # words not seen before (read from a local table: another thread may clear the memo)
+        table = {stems: memo.get(stems) for stems in {tok.stems for tok in tokens}}
+        for stems, group in table.items():
+            if group is None:
+                table[stems] = compute(stems)
+        if len(memo) + len(table) > _MEMO_LIMIT:
             memo.clear()
-            missing = {tok.stems for tok in tokens}
-        for stems in missing:
-            memo[stems] = compute(stems)
-        return [(i, g) for i, tok in enumerate(tokens) if (g := memo[tok.stems]) and tok.kind != "punct"]
+        memo.update(table)
+        return [(i, g) for i, tok in enumerate(tokens) if (g := table[tok.stems]) and tok.kind != "punct"]
 
 
 def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list[PhraseMatch]) -> None:

@@ -159,14 +159,15 @@ def tokens_where(tokens: Sequence[Token], kind: str, memo: dict[str, bool], test
     """
     try:
         return [i for i, tok in enumerate(tokens) if tok.kind == kind or memo[tok.key]]
-    except KeyError:  # keys not seen before
-        missing = {tok.key for tok in tokens}.difference(memo)
-        if len(memo) + len(missing) > _SURFACES_LIMIT:
+    except KeyError:  # keys not seen before (read from a local table: another thread may clear the memo)
+        table = {key: memo.get(key) for key in {tok.key for tok in tokens}}
+        for key, passed in table.items():
+            if passed is None:
+                table[key] = test(key)
+        if len(memo) + len(table) > _SURFACES_LIMIT:
             memo.clear()
-            missing = {tok.key for tok in tokens}
-        for key in missing:
-            memo[key] = test(key)
-        return [i for i, tok in enumerate(tokens) if tok.kind == kind or memo[tok.key]]
+        memo.update(table)
+        return [i for i, tok in enumerate(tokens) if tok.kind == kind or table[tok.key]]
 
 
 #: surface form -> (kind, key, stems), or _INVISIBLE; the kind follows from the surface's first
