@@ -404,14 +404,29 @@ def _before_ending_with(key: str) -> tuple[tuple[tuple[str, ...], str], ...]:
 _BEFORE_BY_LAST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
 
 
+def _after_starting_with(key: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The _AFTER phrases (in their order) whose first word a token with this key can be."""
+    found = _AFTER_BY_FIRST.get(key)
+    if found is None:
+        bare = key[1:] if key[:1] in "وفبل" else None  # the first word may carry a proclitic
+        found = tuple((phrase, q) for phrase, q in _AFTER if phrase[0] == key or phrase[0] == bare)
+        if len(_AFTER_BY_FIRST) >= 1 << 16:
+            _AFTER_BY_FIRST.clear()
+        _AFTER_BY_FIRST[key] = found
+    return found
+
+
+_AFTER_BY_FIRST: dict[str, tuple[tuple[tuple[str, ...], str], ...]] = {}
+
+
 def _qualifier_after(tokens: Sequence[Token], last: int) -> str | None:
     j = last
     skipped = 0
     while j < len(tokens) and skipped <= 3:
-        for phrase, q in _AFTER:
+        tok = tokens[j]
+        for phrase, q in _after_starting_with(tok.key):
             if _matches_at(tokens, j, phrase):
                 return q
-        tok = tokens[j]
         if tok.kind != "word" or _lookup(tok.key) is not None:
             return None
         j += 1
