@@ -78,7 +78,7 @@ def is_reference_place(doc: Doc, pm: Any, sent: Sentence) -> bool:
 
 def token_at(doc: Doc, offset: int) -> int:
 
-    starts = doc._token_starts if hasattr(doc, "_token_starts") else [t.start for t in doc.tokens]
+    starts = doc._token_starts
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
