@@ -77,7 +77,6 @@ def is_reference_place(doc: Doc, pm: Any, sent: Sentence) -> bool:
 
 
 def token_at(doc: Doc, offset: int) -> int:
-
     starts = doc._token_starts
     return max(0, bisect.bisect_right(starts, offset) - 1)
 
