@@ -554,6 +554,8 @@ class Resolver:
         # pass 1: no article context (a candidate the context must vouch for scores -1)
         base_score = self._base_score
         for sp in spans:
+            if self._ruled_out(sp):
+                continue  # no candidate to score: sp.scores stays empty
             base = sp.base
             for i in set(sp.strong) | set(sp.weak):
                 base[i] = base_score(sp, i)
@@ -610,6 +612,18 @@ class Resolver:
             i = chosen[k]
             out.append(self._mention(tokens, sp, i, text))
         return out
+
+    def _ruled_out(self, sp: _Span) -> bool:
+        """Whether ``_base_score`` rejects every candidate of the span, whatever the candidate.
+
+        Checked before scoring them one by one: everyday words that are also the names of villages
+        somewhere ("على", "إلى", "علي") are frequent and have many candidates each.
+        """
+        if sp.blocked:
+            return True
+        _types, kind_cue, _evidence, _words, single, _wanted, _bonus = sp.facts or _span_facts(sp)
+        return single and not kind_cue and sp.locative < 1 \
+            and (sp.key in COMMON_WORDS or sp.key in GIVEN_NAMES or sp.key in self.g.adjectives)
 
     def _reliable(self, sp: _Span, i: int) -> bool:
         """Whether a resolved name may serve as context for the others."""
