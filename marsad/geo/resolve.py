@@ -622,7 +622,11 @@ class Resolver:
         if sp.blocked:
             return True
         _types, kind_cue, _evidence, _words, single, _wanted, _bonus = sp.facts or _span_facts(sp)
-        return single and not kind_cue and sp.locative < 1 \
+        if kind_cue:
+            return False
+        if not sp.strong:
+            return True  # weak variants only ("رقة" for "الرقة"): after a kind cue only
+        return single and sp.locative < 1 \
             and (sp.key in COMMON_WORDS or sp.key in GIVEN_NAMES or sp.key in self.g.adjectives)
 
     def _reliable(self, sp: _Span, i: int) -> bool:
