@@ -24,9 +24,12 @@ _NO_ENTRIES: tuple = ()
 _MEMO_LIMIT = 1 << 16
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class PhraseMatch(Generic[V]):
-    """A lexicon phrase found in the text: token range, character span and the entry's value."""
+    """A lexicon phrase found in the text: token range, character span and the entry's value.
+
+    Read-only by convention (not frozen: see marsad.text.tokens.Token).
+    """
 
     first: int  # index of the first token
     last: int  # index one past the last token
@@ -34,25 +37,6 @@ class PhraseMatch(Generic[V]):
     end: int
     phrase: str
     value: V
-
-
-class _PhraseMatchSlots(Generic[V]):
-    """PhraseMatch's exact memory layout with a plain ``__init__`` (see marsad.text.tokens._TokenSlots).
-
-    Matching builds a PhraseMatch per match; the frozen dataclass's generated ``__init__`` costs
-    about three times as much as this one, which relabels the object a PhraseMatch at the end.
-    """
-
-    __slots__ = PhraseMatch.__slots__
-
-    def __init__(self, first: int, last: int, start: int, end: int, phrase: str, value: V) -> None:
-        self.first = first
-        self.last = last
-        self.start = start
-        self.end = end
-        self.phrase = phrase
-        self.value = value
-        self.__class__ = PhraseMatch  # type: ignore[assignment]
 
 
 class PhraseMatcher(Generic[V]):
@@ -208,16 +192,16 @@ def _matches_at(tokens: Sequence[Token], i: int, n: int, group: tuple, out: list
                 for order, tail, phrase, value in by_second.get(stem, _NO_ENTRIES):
                     end = _match_plain(tokens, j + 1, tail, n) if tail else j + 1
                     if end is not None:
-                        longer.append((order, _PhraseMatchSlots(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+                        longer.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
     for order, rest, phrase, value in gapped:
         end = _match_rest(tokens, i + 1, rest, n)
         if end is not None:
-            longer.append((order, _PhraseMatchSlots(i, end, tok.start, tokens[end - 1].end, phrase, value)))
+            longer.append((order, PhraseMatch(i, end, tok.start, tokens[end - 1].end, phrase, value)))
     if not longer:  # one-word phrases only, already in rank order
         for _, phrase, value in singles:
-            out.append(_PhraseMatchSlots(i, i + 1, tok.start, tok.end, phrase, value))
+            out.append(PhraseMatch(i, i + 1, tok.start, tok.end, phrase, value))
         return
-    found = [(order, _PhraseMatchSlots(i, i + 1, tok.start, tok.end, phrase, value)) for order, phrase, value in singles]
+    found = [(order, PhraseMatch(i, i + 1, tok.start, tok.end, phrase, value)) for order, phrase, value in singles]
     found += longer
     if len(found) > 1:
         found.sort(key=_longest_first)

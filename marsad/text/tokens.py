@@ -38,9 +38,13 @@ _MIN_STEM = 2
 _MARK_CHARS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Token:
-    """One token: surface text, its span in the original, its matching key and stem candidates."""
+    """One token: surface text, its span in the original, its matching key and stem candidates.
+
+    Read-only by convention; not frozen, because a frozen dataclass's ``__init__`` costs about
+    three times as much and every token of every article is built.
+    """
 
     text: str
     start: int
@@ -108,10 +112,11 @@ def tokenize(text: str) -> list[Token]:
         if parts is None:
             parts = _chunk_tokens(chunk)
         if type(parts) is tuple:  # the chunk is one token
-            append(_TokenSlots(chunk, pos, pos + len(chunk), parts))
+            kind, key, stems = parts
+            append(Token(chunk, pos, pos + len(chunk), kind, key, stems))
         else:
-            for start, end, surface, info in parts:
-                append(_TokenSlots(surface, pos + start, pos + end, info))
+            for start, end, surface, (kind, key, stems) in parts:
+                append(Token(surface, pos + start, pos + end, kind, key, stems))
         pos += len(chunk)
     return tokens
 
@@ -132,24 +137,6 @@ def _chunk_tokens(chunk: str) -> tuple[str, str, frozenset[str]] | list:
         _CHUNKS.clear()
     _CHUNKS[chunk] = found
     return found
-
-
-class _TokenSlots:
-    """Token's exact memory layout with a plain ``__init__``.
-
-    The frozen dataclass's generated ``__init__`` costs about three times as much, and tokenize
-    builds every token of every article: it builds them with this class and relabels them as
-    Token, which the identical slots make safe (they are then ordinary, immutable Tokens).
-    """
-
-    __slots__ = Token.__slots__
-
-    def __init__(self, text: str, start: int, end: int, info: tuple[str, str, frozenset[str]]) -> None:
-        self.text = text
-        self.start = start
-        self.end = end
-        self.kind, self.key, self.stems = info
-        self.__class__ = Token
 
 
 def tokens_where(tokens: Sequence[Token], kind: str, memo: dict[str, bool], test: Callable[[str], bool]) -> list[int]:
