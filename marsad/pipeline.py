@@ -17,7 +17,6 @@ from marsad.events.roles import assign_actors
 from marsad.recognisers.actors import find_actors
 from marsad.recognisers.triggers import find_triggers
 
-
 _LOAD_LOCK = threading.Lock()
 _LOADED = False
 
