@@ -29,7 +29,6 @@ class Doc:
     _starts: list[int] = field(default_factory=list, repr=False)
     _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
     _lexicon_cache: list[list] | None = field(default=None, repr=False)
-    _quantities: list | None = field(default=None, repr=False)
     _cue_firsts: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _token_start_cache: list[int] | None = field(default=None, repr=False)
 

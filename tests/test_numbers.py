@@ -120,6 +120,18 @@ def test_tokens_input_gives_same_result_as_text():
     assert find_quantities(tokenize(text))[0].text == "16"
 
 
+def test_quantities_of_one_token_range_keep_whole_text_indices():
+    text = "سقط 3 قتلى في الهجوم. وأصيب سبعة مدنيين بجروح في ١٢ نيسان"
+    toks = tokenize(text)
+    second = next(i for i, t in enumerate(toks) if t.text == ".") + 1
+    found = find_quantities(toks, text, first=second, last=len(toks))
+    assert [(q.text, q.value) for q in found if q.is_count] == [("سبعة", 7)]
+    assert all(q.first >= second for q in found)
+    whole = find_quantities(toks, text)
+    assert found == [q for q in whole if q.first >= second]
+    assert find_quantities(toks, text, first=0, last=second)[0].text == "3"
+
+
 @pytest.mark.parametrize(
     "text, value",
     [

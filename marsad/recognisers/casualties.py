@@ -59,13 +59,9 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
     return best
 
 
-def _doc_quantities(doc: Doc) -> list[Quantity]:
-    """Every number in the article (token indices into ``doc.tokens``), found once per article."""
-    cached = getattr(doc, "_quantities", None)
-    if cached is None:
-        cached = find_quantities(doc.tokens, doc.text)
-        doc._quantities = cached
-    return cached
+def _sentence_quantities(doc: Doc, sent: Sentence) -> list[Quantity]:
+    """The numbers that begin in one sentence (token indices into ``doc.tokens``)."""
+    return find_quantities(doc.tokens, doc.text, first=sent.first, last=sent.last)
 
 
 def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
@@ -80,7 +76,7 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
     toks = doc.tokens
     out: list[Count] = []
     used: set[int] = set()
-    for q in _doc_quantities(doc):
+    for q in _sentence_quantities(doc, sent):
         if q.first < sent.first or q.last > sent.last:
             continue
         first, last = q.first, q.last

@@ -569,11 +569,13 @@ def _scale_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     return None
 
 
-def find_quantities(tokens: Sequence[Token] | str, text: str | None = None) -> list[Quantity]:
+def find_quantities(tokens: Sequence[Token] | str, text: str | None = None, *,
+                    first: int = 0, last: int | None = None) -> list[Quantity]:
     """All quantities in a token list (or a text, which is tokenised), in text order.
 
     ``text`` is the original text the tokens came from, used for ``Quantity.text``; without it the
-    text is rebuilt from the tokens' surfaces.
+    text is rebuilt from the tokens' surfaces. ``first``/``last``: only the quantities that begin
+    in ``tokens[first:last]`` (one sentence), read with the tokens around them.
     """
     if isinstance(tokens, str):
         text = tokens
@@ -582,7 +584,8 @@ def find_quantities(tokens: Sequence[Token] | str, text: str | None = None) -> l
     n = len(tokens)
     resume = 0
     # numbers and words a quantity may start with (a superset: the exact tests are below)
-    for i in tokens_where(tokens, "number", _STARTERS, _may_start):
+    starts = tokens_where(tokens[first:last], "number", _STARTERS, _may_start)
+    for i in (starts if not first else [first + i for i in starts]):
         if i < resume:
             continue
         tok = tokens[i]
