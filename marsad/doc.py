@@ -66,6 +66,16 @@ class Doc:
             return []
         return firsts[bisect.bisect_left(firsts, lo):bisect.bisect_left(firsts, hi)]
 
+    def has_cue(self, name: str, lo: int, hi: int) -> bool:
+        """Whether a phrase of cue lexicon ``name`` starts at a token index in [lo, hi)."""
+        if not self._cue_cache:
+            self.cue_hits(name)
+        firsts = self._cue_firsts.get(name)
+        if not firsts:
+            return False
+        k = bisect.bisect_left(firsts, lo)
+        return k < len(firsts) and firsts[k] < hi
+
     def sentence_of(self, char_offset: int) -> Sentence:
         i = bisect.bisect_right(self._starts, char_offset) - 1
         return self.sentences[max(i, 0)]

@@ -23,3 +23,15 @@ def test_negated_trigger_is_dropped():
 def test_suicide_and_arrest_families():
     assert "suicide" in families("فجر انتحاري نفسه بحزام ناسف وسط السوق")
     assert "arrest" in families("ألقت الشرطة القبض على ثلاثة مشتبه بهم")
+
+
+def test_cue_look_ups_by_token_range():
+    doc = build_doc("قال المصدر إن الهجوم أسفر عن مقتل ثلاثة. وتبنت الجماعة الهجوم لاحقا")
+    kill = doc.cue_starts("kill", 0, len(doc.tokens))
+    claim = doc.cue_starts("claim", 0, len(doc.tokens))
+    assert len(kill) == 1 and len(claim) == 1 and kill[0] < claim[0]
+    assert doc.has_cue("kill", kill[0], kill[0] + 1)
+    assert not doc.has_cue("kill", kill[0] + 1, len(doc.tokens))
+    assert not doc.has_cue("kill", 0, kill[0])
+    assert doc.has_cue("claim", kill[0], len(doc.tokens))
+    assert not doc.has_cue("no_such_lexicon", 0, len(doc.tokens))

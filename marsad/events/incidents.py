@@ -70,11 +70,11 @@ def _generic_before(doc: Doc, sent: Sentence, trigs: list[Trigger]) -> bool:
     """"يواصلون تنفيذ هجمات", "في الأشهر الماضية ... الهجمات": a habitual or vague frame before the trigger."""
     strong = [t for t in trigs if t.weight >= 2] or trigs
     first = min(t.first for t in strong)
-    return bool(doc.cue_starts("generic", sent.first, min(sent.last, first + 3)))
+    return doc.has_cue("generic", sent.first, min(sent.last, first + 3))
 
 
 def sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) -> bool:
-    return bool(doc.cue_starts(name, sent.first, sent.last if head is None else min(sent.last, sent.first + head)))
+    return doc.has_cue(name, sent.first, sent.last if head is None else min(sent.last, sent.first + head))
 
 
 def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[Count], places: list[Any],

@@ -31,24 +31,20 @@ _INTERACTION = {"State forces": 1, "Rebel group": 2, "Political militia": 3, "Id
                 "Rioters": 5, "Protesters": 6, "Civilians": 7, "External/Other forces": 8}
 
 
-def _cue_tokens(doc: Doc, name: str, lo: int, hi: int) -> set[int]:
-    return set(doc.cue_starts(name, lo, hi))
-
-
 def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[float, float, ActorMention]]:
     trig_tokens = {i for t in inc.triggers for i in range(t.first, t.last)}
     trig_ends = {t.last for t in inc.triggers}
     out = []
     for m in mentions:
         sent = doc.sentence_of(m.start)
-        agent_cues = _cue_tokens(doc, "agent_cues", max(sent.first, m.first - 4), m.first)
-        target_cues = _cue_tokens(doc, "target_cues", max(sent.first, m.first - 3), m.first)
-        kill_cues = _cue_tokens(doc, "kill", max(sent.first, m.first - 4), m.first)
-        verbs = _cue_tokens(doc, "attack_verbs_agent_first", max(sent.first, m.first - 2), m.first)
+        agent_cues = doc.has_cue("agent_cues", max(sent.first, m.first - 4), m.first)
+        target_cues = doc.has_cue("target_cues", max(sent.first, m.first - 3), m.first)
+        kill_cues = doc.has_cue("kill", max(sent.first, m.first - 4), m.first)
+        verbs = doc.has_cue("attack_verbs_agent_first", max(sent.first, m.first - 2), m.first)
         agent = target = 0.0
         if agent_cues:
             agent += 3
-        if _cue_tokens(doc, "claim", max(sent.first, m.first - 4), m.first):
+        if doc.has_cue("claim", max(sent.first, m.first - 4), m.first):
             agent += 5  # "وتبنت جماعة ... الهجوم": a claim names the perpetrator
         if m.first in trig_ends or ((m.first - 1) in trig_ends and doc.tokens[m.first - 1].key not in _PREPOSITIONS):
             agent += 2  # "غارات التحالف", "غارة تركية": the actor as genitive or adjective of the trigger
@@ -62,7 +58,7 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
             target += 2
         if m.first > 0 and doc.tokens[m.first - 1].key in {"من", "عنصر", "عناصر", "افراد", "جنود"} and kill_cues:
             target += 1
-        after = _cue_tokens(doc, "agent_after", m.last, min(sent.last, m.last + 4))
+        after = doc.has_cue("agent_after", m.last, min(sent.last, m.last + 4))
         if after:
             agent += 3
         side = _side_of_between(doc, m, sent, inc)
@@ -196,7 +192,7 @@ def _civilian_target(doc: Doc, inc: Any) -> str | None:
         sent = doc.sentences[i]
         for m in _civilian_target_matcher().find(doc.tokens[sent.first:sent.last]):
             first = sent.first + m.first
-            if doc.cue_starts("target_cues", max(sent.first, first - 3), first):
+            if doc.has_cue("target_cues", max(sent.first, first - 3), first):
                 return doc.text[m.start:m.end]
     return None
 

@@ -279,7 +279,7 @@ def _negated(doc: Doc, mention: ActorMention) -> bool:
     """"دون أن تسفر عن ضحايا", "لم يصب أي مدني": victims that the text says there were none of."""
     if mention.kind not in _NEGATED_KINDS:
         return False
-    return bool(doc.cue_starts("negation", max(0, mention.first - 4), mention.first))
+    return doc.has_cue("negation", max(0, mention.first - 4), mention.first)
 
 
 @lru_cache(maxsize=1)

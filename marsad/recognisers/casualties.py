@@ -39,7 +39,7 @@ def _is_attacker_noun(doc: Doc, idx: int) -> bool:
         idx += 1
     if idx >= len(doc.tokens):
         return False
-    return bool(doc.cue_starts("victim_attackers", idx, idx + 1))
+    return doc.has_cue("victim_attackers", idx, idx + 1)
 
 
 def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: int, hi: int,
