@@ -276,12 +276,37 @@ class Resolver:
                             continue
                     best_len, best_cand, best_key = length, cand, key
                     break
-            if not best_len or (best_len == 1 and _is_cue_word(best_key)):
+            if not best_len or (best_len == 1 and (_is_cue_word(best_key) or self._idle_word(tokens, i, best_key, best_cand))):
                 continue
             spans.append(_Span(i, i + best_len, best_key, best_cand.strip, best_cand.prefix,
                                list(g.ar_ids(best_key)), list(g.weak_ids(best_key))))
             resume = i + best_len
         return spans
+
+    def _idle_word(self, tokens: Sequence[Token], i: int, key: str, cand: _Cand) -> bool:
+        """An everyday word ("على", "علي") that nothing around makes a place, nor lists with a place.
+
+        Such a name is ruled out whatever its candidates (see ``_ruled_out``) and, with no
+        coordinator after it, gives no cue to the next name, so it is not kept as a span at all.
+        The test is conservative: any cue, preposition, number, coordinator or proclitic و before
+        it, or a coordinator after it, keeps the name for the full analysis.
+        """
+        if not (key in COMMON_WORDS or key in GIVEN_NAMES or key in self.g.adjectives):
+            return False
+        if cand.prefix and (cand.prefix in LOCATIVE_PROCLITICS or cand.prefix[0] == "و"):
+            return False
+        if i > 0:
+            before = tokens[i - 1]
+            if before.kind == "number" or before.key in _COORD or _cue_of(before) is not None:
+                return False
+            filler, locative, _title = _word_facts(before.key)
+            if filler or locative:
+                return False
+        if i + 1 < len(tokens):
+            after = tokens[i + 1].key
+            if after in _COORD or after.startswith("و"):
+                return False
+        return True
 
     # ------------------------------------------------------------------ context of each span
     def _context(self, tokens: Sequence[Token], spans: list[_Span], text: str | None) -> None:
