@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.text.normalize import fold_word
-from marsad.text.numbers import _read_table, parse_number_words
+from marsad.text.numbers import _read_table, parse_number_words, span_surface
 from marsad.text.tokens import Token, tokenize, tokens_where
 
 __all__ = ["DateMention", "find_dates", "month_at", "resolve_weekday", "resolve_month"]
@@ -769,13 +769,6 @@ def _triggers() -> frozenset[str]:
 
 
 def _make(tokens: Sequence[Token], text: str | None, first: int, last: int, hit: _Hit) -> DateMention:
-    start, end = tokens[first].start, tokens[last - 1].end
-    if text is not None:
-        surface = text[start:end]
-    else:
-        parts = [tokens[first].text]
-        for a, b in zip(tokens[first:last - 1], tokens[first + 1:last], strict=True):
-            parts.append(("" if a.end == b.start else " ") + b.text)
-        surface = "".join(parts)
+    start, end, surface = span_surface(tokens, text, first, last)
     return DateMention(start, end, surface, hit.value, hit.precision, hit.kind, hit.past,
                        hit.offset_days, first, last)
