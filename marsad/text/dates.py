@@ -88,7 +88,6 @@ _MONTH_CUES = _f("في شهر منذ خلال مطلع منتصف أواخر أ�
 _MODIFIERS = _f("مطلع منتصف أواخر أوائل أواسط نهاية بداية أول آخر غرة")
 _PARTS_OF_DAY = _f("فجر صباح ظهر ظهيرة عصر مساء ليل ليلة ضحى")
 _PART_ADVERBS = _f("فجرا صباحا ظهرا عصرا مساء ليلا مساءا ظهيرة")
-_DAY_UNITS = {fold_word("يوم"): 1, fold_word("يوما"): 1, fold_word("أيام"): 1}
 _DUAL_UNITS = {fold_word("يومين"): ("day", 2), fold_word("يومان"): ("day", 2),
                fold_word("أسبوعين"): ("week", 2), fold_word("أسبوعان"): ("week", 2),
                fold_word("شهرين"): ("month", 2), fold_word("شهران"): ("month", 2),
@@ -352,9 +351,6 @@ def _day_of_relative_month(tokens: Sequence[Token], first: int, j: int, d: int, 
         return None
     date = dt.date(y, m, d)
     return _Hit(first, end, date.isoformat(), 1, "absolute", relation == "past", (date - pub).days)
-
-
-_NUMERIC = re.compile(r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})")
 
 
 def _numeric(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit | None:
