@@ -67,6 +67,10 @@ class Doc:
             return []
         return firsts[bisect.bisect_left(firsts, lo):bisect.bisect_left(firsts, hi)]
 
+    def token_at(self, char_offset: int) -> int:
+        """Index of the token that starts at or last before ``char_offset`` (0 before the first)."""
+        return max(0, bisect.bisect_right(self._token_starts, char_offset) - 1)
+
     def sentence_of(self, char_offset: int) -> Sentence:
         i = bisect.bisect_right(self._starts, char_offset) - 1
         return self.sentences[max(i, 0)]
