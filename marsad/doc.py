@@ -5,8 +5,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from marsad.text.tokens import Token, tokenize
+
+if TYPE_CHECKING:  # pragma: no cover
+    from marsad.text.numbers import Quantity
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +33,7 @@ class Doc:
     _starts: list[int] = field(default_factory=list, repr=False)
     _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
     _lexicon_cache: list[list] | None = field(default=None, repr=False)
-    _quantities: list | None = field(default=None, repr=False)
+    _quantities: list[Quantity] | None = field(default=None, repr=False)
     _cue_firsts: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _token_start_cache: list[int] | None = field(default=None, repr=False)
 
@@ -48,6 +52,14 @@ class Doc:
 
             self._lexicon_cache = engine_matcher().find_all(self.tokens)
         return self._lexicon_cache
+
+    def quantities(self) -> list[Quantity]:
+        """Every number in the article (``find_quantities``; token indices into ``tokens``), found once."""
+        if self._quantities is None:
+            from marsad.text.numbers import find_quantities
+
+            self._quantities = find_quantities(self.tokens, self.text)
+        return self._quantities
 
     def cue_hits(self, name: str) -> list:
         """Matches of one cue lexicon (marsad/data/cues.json) over the whole text, computed once."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.doc import Doc, Sentence
-from marsad.text.numbers import Quantity, dual_count, find_quantities, is_singular_count_noun
+from marsad.text.numbers import dual_count, is_singular_count_noun
 
 _WINDOW = 5
 _SUBSET_BEFORE = {"بينهم", "منهم", "بينها", "بينهن", "منهن", "بينهما", "معظمهم", "غالبيتهم", "اغلبهم"}
@@ -59,15 +59,6 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
     return best
 
 
-def _doc_quantities(doc: Doc) -> list[Quantity]:
-    """Every number in the article (token indices into ``doc.tokens``), found once per article."""
-    cached = getattr(doc, "_quantities", None)
-    if cached is None:
-        cached = find_quantities(doc.tokens, doc.text)
-        doc._quantities = cached
-    return cached
-
-
 def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
     """Killed/injured counts in one sentence."""
     cues: dict[int, str] = {}
@@ -80,7 +71,7 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
     toks = doc.tokens
     out: list[Count] = []
     used: set[int] = set()
-    for q in _doc_quantities(doc):
+    for q in doc.quantities():
         if q.first < sent.first or q.last > sent.last:
             continue
         first, last = q.first, q.last
