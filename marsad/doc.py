@@ -76,6 +76,10 @@ class Doc:
         k = bisect.bisect_left(firsts, lo)
         return k < len(firsts) and firsts[k] < hi
 
+    def token_at(self, char_offset: int) -> int:
+        """Index of the token that starts at or last before ``char_offset`` (0 before the first)."""
+        return max(0, bisect.bisect_right(self._token_starts, char_offset) - 1)
+
     def sentence_of(self, char_offset: int) -> Sentence:
         i = bisect.bisect_right(self._starts, char_offset) - 1
         return self.sentences[max(i, 0)]

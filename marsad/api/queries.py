@@ -60,7 +60,7 @@ def conditions(table: Table, f: EventFilters) -> list[Any]:
 
     RAISES (InputError): on a bad date or bounding box.
     """
-    cond = Store._where(table, f.since, f.until, f.country, f.admin1, f.type, f.actor, f.bbox)
+    cond = Store.conditions(table, f.since, f.until, f.country, f.admin1, f.type, f.actor, f.bbox)
     if f.sub_type:
         cond.append(func.lower(table.c.sub_event_type) == f.sub_type.strip().lower())
     if f.q and f.q.strip():

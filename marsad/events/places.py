@@ -7,7 +7,6 @@ compatible with any place inside it.
 
 from __future__ import annotations
 
-import bisect
 import math
 from typing import Any
 
@@ -71,14 +70,9 @@ def compatible(a: Any | None, b: Any | None) -> bool:
 
 def is_reference_place(doc: Doc, pm: Any, sent: Sentence) -> bool:
     """A place used to say where something else is ("175 كيلومترا شمال بغداد")."""
-    i = token_at(doc, pm.start)
+    i = doc.token_at(pm.start)
     window = doc.tokens[max(sent.first, i - 6):i]
     return any(t.key in _REFERENCE_WORDS for t in window)
-
-
-def token_at(doc: Doc, offset: int) -> int:
-    starts = doc._token_starts
-    return max(0, bisect.bisect_right(starts, offset) - 1)
 
 
 def best_place(doc: Doc, places: list[Any], anchor: int, sent: Sentence) -> Any | None:
@@ -104,7 +98,7 @@ def attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) -
     """The place a trigger is about: the nearest one after it ("غارة على بلدة X"), else before it."""
     usable = [p for p in places if not is_reference_place(doc, p, sent)]
     fine = [p for p in usable if p.place.kind != "country"] or usable
-    after = [p for p in fine if p.start >= trig.end and words_between(doc, trig.last, token_at(doc, p.start)) <= _ATTACH_WINDOW]
+    after = [p for p in fine if p.start >= trig.end and words_between(doc, trig.last, doc.token_at(p.start)) <= _ATTACH_WINDOW]
     if after:
         first = min(after, key=lambda p: p.start)
         # "في مدينة الميادين بدير الزور": keep the finer of adjacent nested names.

@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING, Any
 
 from marsad.doc import Doc, Sentence
 from marsad.events.model import Event
-from marsad.events.places import token_at
 from marsad.recognisers.triggers import Trigger
 
 if TYPE_CHECKING:
@@ -23,7 +22,7 @@ def dates_compatible(a: Any | None, b: Any | None) -> bool:
 
 
 def _report_verbs_before(doc: Doc, sent: Sentence, d: Any, trig_tokens: set[int]) -> bool:
-    first = token_at(doc, d.start)
+    first = doc.token_at(d.start)
     lo = max(sent.first, first - _REPORT_WINDOW)
     verbs = doc.cue_starts("attribution_verbs", lo, first)
     if not verbs:

@@ -23,6 +23,26 @@ from sqlalchemy import (
 
 metadata = MetaData()
 
+
+def _event_columns() -> list[Column]:
+    """The event fields that raw and canonical events both keep as columns for queries (new objects
+    each call: a Column belongs to one table)."""
+    return [
+        Column("event_type", String(100), index=True),
+        Column("sub_event_type", String(100)),
+        Column("event_date", String(10)),
+        Column("date_start", Date, index=True),
+        Column("date_end", Date, index=True),
+        Column("country", String(3), index=True),
+        Column("admin1", String(200), index=True),
+        Column("location", String(300)),
+        Column("latitude", Float),
+        Column("longitude", Float),
+        Column("fatalities", Integer, nullable=False, default=0),
+        Column("actors", Text),  # lower-cased actor names and Arabic mentions, for --actor
+    ]
+
+
 sources = Table(
     "sources", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -51,18 +71,7 @@ articles = Table(
 canonical_events = Table(
     "canonical_events", metadata,
     Column("id", String(40), primary_key=True),
-    Column("event_type", String(100), index=True),
-    Column("sub_event_type", String(100)),
-    Column("event_date", String(10)),
-    Column("date_start", Date, index=True),
-    Column("date_end", Date, index=True),
-    Column("country", String(3), index=True),
-    Column("admin1", String(200), index=True),
-    Column("location", String(300)),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("fatalities", Integer, nullable=False, default=0),
-    Column("actors", Text),  # lower-cased actor names and Arabic mentions, for --actor
+    *_event_columns(),
     Column("n_events", Integer, nullable=False),
     Column("n_articles", Integer, nullable=False),
     Column("reasons", JSON, nullable=False),
@@ -75,18 +84,7 @@ events = Table(
     Column("id", String(40), primary_key=True),
     Column("article_id", String(40), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False, index=True),
     Column("ordinal", Integer, nullable=False),
-    Column("event_type", String(100), index=True),
-    Column("sub_event_type", String(100)),
-    Column("event_date", String(10)),
-    Column("date_start", Date, index=True),
-    Column("date_end", Date, index=True),
-    Column("country", String(3), index=True),
-    Column("admin1", String(200), index=True),
-    Column("location", String(300)),
-    Column("latitude", Float),
-    Column("longitude", Float),
-    Column("fatalities", Integer, nullable=False, default=0),
-    Column("actors", Text),
+    *_event_columns(),
     Column("role", String(20)),
     Column("canonical_id", String(40), ForeignKey("canonical_events.id", ondelete="SET NULL"), index=True),
     Column("merge_reason", Text),

@@ -544,9 +544,14 @@ class Store:
     # -- reading ------------------------------------------------------------------------------
 
     @staticmethod
-    def _where(table: Table, since: Any = None, until: Any = None, country: str | None = None,
-               admin1: str | None = None, type: str | None = None, actor: str | None = None,
-               bbox: Any = None) -> list[Any]:
+    def conditions(table: Table, since: Any = None, until: Any = None, country: str | None = None,
+                   admin1: str | None = None, type: str | None = None, actor: str | None = None,
+                   bbox: Any = None) -> list[Any]:
+        """WHERE clauses for the rows of ``table`` (``schema.events`` or ``schema.canonical_events``)
+        that match the filters of :meth:`events`, for queries of one's own over the store's tables.
+
+        RAISES (InputError): on a bad date or bounding box.
+        """
         cond: list[Any] = []
         since_d, until_d = parse_day(since, "--since"), parse_day(until, "--until")
         if until_d is not None and until is not None and len(str(until)) < 10:
@@ -584,7 +589,7 @@ class Store:
         """
         e = schema.events
         query = select(e.c.id, e.c.article_id, e.c.data).where(
-            *self._where(e, since, until, country, admin1, type, actor, bbox))
+            *self.conditions(e, since, until, country, admin1, type, actor, bbox))
         query = query.order_by(e.c.date_start.is_(None), e.c.date_start, e.c.id).limit(limit)
         with self.engine.connect() as conn:
             return [replace(Event.from_dict(r.data), event_id=r.id, article_id=r.article_id)
@@ -597,7 +602,7 @@ class Store:
         if refresh and self.needs_dedup():
             self.rebuild_canonical(incremental=True)
         c = schema.canonical_events
-        query = select(c.c.data).where(*self._where(c, since, until, country, admin1, type, actor, bbox))
+        query = select(c.c.data).where(*self.conditions(c, since, until, country, admin1, type, actor, bbox))
         query = query.order_by(c.c.date_start.is_(None), c.c.date_start, c.c.id).limit(limit)
         with self.engine.connect() as conn:
             return [CanonicalEvent.from_dict(r.data) for r in conn.execute(query)]
@@ -648,7 +653,7 @@ class Store:
         if level == "canonical" and self.needs_dedup():
             self.rebuild_canonical(incremental=True)
         table = schema.canonical_events if level == "canonical" else schema.events
-        cond = self._where(table, since, until, country, admin1, type, actor, bbox)
+        cond = self.conditions(table, since, until, country, admin1, type, actor, bbox)
         issues = schema.ingest_issues
 
         def count(t: Table, *where: Any) -> int:

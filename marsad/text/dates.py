@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from marsad.text.normalize import fold_word
-from marsad.text.numbers import _read_table, parse_number_words
+from marsad.text.numbers import _read_table, parse_number_words, span_surface
 from marsad.text.tokens import Token, tokenize, tokens_where
 
 __all__ = ["DateMention", "find_dates", "month_at", "resolve_weekday", "resolve_month"]
@@ -88,7 +88,6 @@ _MONTH_CUES = _f("في شهر منذ خلال مطلع منتصف أواخر أ�
 _MODIFIERS = _f("مطلع منتصف أواخر أوائل أواسط نهاية بداية أول آخر غرة")
 _PARTS_OF_DAY = _f("فجر صباح ظهر ظهيرة عصر مساء ليل ليلة ضحى")
 _PART_ADVERBS = _f("فجرا صباحا ظهرا عصرا مساء ليلا مساءا ظهيرة")
-_DAY_UNITS = {fold_word("يوم"): 1, fold_word("يوما"): 1, fold_word("أيام"): 1}
 _DUAL_UNITS = {fold_word("يومين"): ("day", 2), fold_word("يومان"): ("day", 2),
                fold_word("أسبوعين"): ("week", 2), fold_word("أسبوعان"): ("week", 2),
                fold_word("شهرين"): ("month", 2), fold_word("شهران"): ("month", 2),
@@ -352,9 +351,6 @@ def _day_of_relative_month(tokens: Sequence[Token], first: int, j: int, d: int, 
         return None
     date = dt.date(y, m, d)
     return _Hit(first, end, date.isoformat(), 1, "absolute", relation == "past", (date - pub).days)
-
-
-_NUMERIC = re.compile(r"(\d{1,4})[./-](\d{1,2})[./-](\d{1,4})")
 
 
 def _numeric(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit | None:
@@ -769,13 +765,6 @@ def _triggers() -> frozenset[str]:
 
 
 def _make(tokens: Sequence[Token], text: str | None, first: int, last: int, hit: _Hit) -> DateMention:
-    start, end = tokens[first].start, tokens[last - 1].end
-    if text is not None:
-        surface = text[start:end]
-    else:
-        parts = [tokens[first].text]
-        for a, b in zip(tokens[first:last - 1], tokens[first + 1:last], strict=True):
-            parts.append(("" if a.end == b.start else " ") + b.text)
-        surface = "".join(parts)
+    start, end, surface = span_surface(tokens, text, first, last)
     return DateMention(start, end, surface, hit.value, hit.precision, hit.kind, hit.past,
                        hit.offset_days, first, last)

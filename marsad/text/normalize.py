@@ -32,6 +32,8 @@ _PUNCT = {
     "–": "-", "—": "-", "‒": "-", "―": "-", "−": "-", "ـ": "",
 }
 _DIGITS = {chr(0x0660 + i): str(i) for i in range(10)} | {chr(0x06F0 + i): str(i) for i in range(10)}
+# The three tables as one lookup, dropping winning (tatweel is in _DROP and _PUNCT).
+_TABLES = {**_PUNCT, **_DIGITS, **dict.fromkeys(_DROP, "")}
 
 # Folding for matching keys (applied after normalisation).
 _FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
@@ -43,23 +45,15 @@ _SPACE = re.compile(r"\s+")
 @lru_cache(maxsize=4096)
 def normalize_char(ch: str) -> str:
     """Normalised form of one character ('' when it is dropped)."""
-    if ch in _DROP:
-        return ""
-    if ch in _PUNCT:
-        return _PUNCT[ch]
-    if ch in _DIGITS:
-        return _DIGITS[ch]
+    if ch in _TABLES:
+        return _TABLES[ch]
     return "".join(_after_nfkc(c) for c in unicodedata.normalize("NFKC", ch))
 
 
 def _after_nfkc(c: str) -> str:
     """Map one character of an NFKC expansion (which may produce dashes, digits or controls too)."""
-    if c in _DROP:
-        return ""
-    if c in _PUNCT:
-        return _PUNCT[c]
-    if c in _DIGITS:
-        return _DIGITS[c]
+    if c in _TABLES:
+        return _TABLES[c]
     if c.isspace():
         return c if c == "\n" else " "
     if unicodedata.category(c) in ("Cc", "Cf"):

@@ -557,6 +557,18 @@ def _month_ends_at(tokens: Sequence[Token], j: int) -> bool:
 # --------------------------------------------------------------------------- main entry
 
 
+def span_surface(tokens: Sequence[Token], text: str | None, first: int, last: int) -> tuple[int, int, str]:
+    """(start, end, surface) of ``tokens[first:last]``: the text's slice, or without the text the
+    tokens joined by a space wherever the text had a gap."""
+    start, end = tokens[first].start, tokens[last - 1].end
+    if text is not None:
+        return start, end, text[start:end]
+    parts = [tokens[first].text]
+    for a, b in zip(tokens[first:last - 1], tokens[first + 1:last], strict=True):
+        parts.append(("" if a.end == b.start else " ") + b.text)
+    return start, end, "".join(parts)
+
+
 def _scale_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     w = _word_at(tokens, i)
     if w is None or w.conj:
@@ -616,14 +628,7 @@ def find_quantities(tokens: Sequence[Token] | str, text: str | None = None, *,
         qualifier = None
         if role in ("count", "partitive"):
             qualifier = _qualifier_before(tokens, first) or _qualifier_after(tokens, last)
-        start, end = tokens[first].start, tokens[last - 1].end
-        if text is not None:
-            surface = text[start:end]
-        else:
-            parts = [tokens[first].text]
-            for a, b in zip(tokens[first:last - 1], tokens[first + 1:last], strict=True):
-                parts.append(("" if a.end == b.start else " ") + b.text)
-            surface = "".join(parts)
+        start, end, surface = span_surface(tokens, text, first, last)
         out.append(Quantity(first, last, start, end, surface, parsed.value, qualifier, parsed.vague, role))
         resume = last
     return out
