@@ -45,6 +45,9 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
         specific = [f for f in later if f in SPECIFIC]
         if specific:
             family = max(specific, key=lambda f: fams[f].rank)
+    if family in ("ied", "explosion") and any(t.family == "foiled" and t.weight >= 3 for t in strong_lead) \
+            and not any(t.family == "explosion" for t in lead):
+        family = "foiled"  # "تفكيك أربع عبوات ناسفة": a device defused, not one that went off
     if family == "explosion" and "suicide" in later:
         family = "suicide"
     if family == "ied" and "suicide" in later:

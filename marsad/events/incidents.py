@@ -156,7 +156,24 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     weak = [t for t in trigs if t not in strong]
     if weak and subs:
         subs[0].triggers.extend(weak)
-    return _absorb_weak_subs(_fold_arrests_into_fighting(subs))
+    return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)))
+
+
+def _fold_devices_into_defusal(subs: list[Incident], trigs: list[Trigger]) -> list[Incident]:
+    """"أبطل الخبراء مفعول عبوة ناسفة": the device named beside a defusal is the defused one, unless
+    something in the sentence went off ("انفجرت عبوة ثالثة")."""
+    defusals = [s for s in subs if any(t.family == "foiled" and t.weight >= 3 for t in s.triggers)]
+    if not defusals or any(t.family == "explosion" for t in trigs):
+        return subs
+    out = []
+    for sub in subs:
+        target = next((d for d in defusals if d is not sub and same_site(d.place, sub.place)), None)
+        if target is not None and all(t.family == "ied" for t in sub.triggers):
+            target.triggers.extend(sub.triggers)
+            target.place = finer(target.place, sub.place)
+        else:
+            out.append(sub)
+    return out
 
 
 def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:

@@ -136,6 +136,8 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         rest = [s for s in rest if s[2].kind != "unidentified_weak"]
     if family == "clash":
         rest = [s for s in rest if s[2].armed]  # a clash has two armed sides
+    if family == "foiled":
+        rest = [s for s in rest if s[2].kind not in VICTIM_KINDS]  # a defused device has no victims
     m2 = actor2 = None
     if rest:
         if family in ("arrest", "foiled"):
