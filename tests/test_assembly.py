@@ -114,3 +114,25 @@ def test_roundup_of_attacks_in_three_provinces_is_three_events_and_no_summary_ev
     arrest = by_admin1["Ninewa"]
     assert arrest.sub_event_type == "Arrests"
     assert arrest.actor1.startswith("Police Forces of Iraq") and arrest.actor2 == "Islamic State"
+
+
+def test_claim_in_a_later_sentence_names_the_perpetrator():
+    text = ("قتل أربعة أشخاص على الأقل وأصيب تسعة آخرون عندما فجر انتحاري نفسه قرب مقهى في مدينة بيداوة "
+            "مساء أمس.\nوأعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها عن التفجير في بيان مقتضب.")
+    ev = marsad.extract(text, published="2022-01-12")
+    assert len(ev) == 1
+    assert ev[0].sub_event_type == "Suicide bomb" and ev[0].actor1 == "Al Shabaab"
+
+
+def test_claim_by_verb_in_a_later_sentence_opens_no_event_of_its_own():
+    text = ("هاجم مسلحون دورية للجيش قرب مدينة بنغازي فجر اليوم، ما أدى إلى مقتل جنديين.\n"
+            "وتبنى تنظيم داعش الهجوم عبر وكالة أعماق.")
+    ev = marsad.extract(text, published="2016-04-20")
+    assert len(ev) == 1 and ev[0].actor1 == "Islamic State"
+
+
+def test_no_one_claimed_it_is_not_another_event():
+    text = ("قتل ثلاثة مدنيين بانفجار عبوة ناسفة زرعت على طريق زراعي في قضاء الطارمية اليوم.\n"
+            "ولم تعلن أي جهة مسؤوليتها عن الهجوم، إلا أن خلايا تنظيم داعش تنشط في المنطقة.")
+    ev = marsad.extract(text, published="2020-09-01")
+    assert len(ev) == 1 and ev[0].actor1.startswith("Unidentified")

@@ -48,8 +48,10 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
         agent = target = 0.0
         if agent_cues:
             agent += 3
-        if _cue_tokens(doc, "claim", max(sent.first, m.first - 4), m.first):
-            agent += 5  # "وتبنت جماعة ... الهجوم": a claim names the perpetrator
+        if _cue_tokens(doc, "claim", max(sent.first, m.first - 4), m.first) or (
+                _cue_tokens(doc, "claim_open", max(sent.first, m.first - 2), m.first)
+                and _cue_tokens(doc, "claim_noun", m.last, min(sent.last, m.last + 10))):
+            agent += 5  # "وتبنت جماعة ... الهجوم", "أعلنت حركة ... مسؤوليتها": a claim names the perpetrator
         if m.first in trig_ends or ((m.first - 1) in trig_ends and doc.tokens[m.first - 1].key not in _PREPOSITIONS):
             agent += 2  # "غارات التحالف", "غارة تركية": the actor as genitive or adjective of the trigger
         if verbs:
