@@ -136,3 +136,17 @@ def test_no_one_claimed_it_is_not_another_event():
             "ولم تعلن أي جهة مسؤوليتها عن الهجوم، إلا أن خلايا تنظيم داعش تنشط في المنطقة.")
     ev = marsad.extract(text, published="2020-09-01")
     assert len(ev) == 1 and ev[0].actor1.startswith("Unidentified")
+
+
+def test_soldiers_killed_by_a_bomb_are_its_target_not_its_perpetrator():
+    ev = events("قال مصدر أمني إن جنديا وضابطين قتلوا إثر انفجار عبوة ناسفة استهدفت عربتهم قرب مدينة بيجي "
+                "صباح اليوم.", "2020-02-11")
+    assert len(ev) == 1
+    e = ev[0]
+    assert e.actor1 == "Unidentified Armed Group (Iraq)" and e.actor2.startswith("Military Forces of Iraq")
+    assert e.fatalities == 3
+
+
+def test_number_after_kill_verb_marks_the_counted_soldiers_as_victims():
+    ev = events("قتل ثلاثة جنود بانفجار لغم أرضي بعربتهم قرب مدينة العريش صباح اليوم.", "2017-05-02")
+    assert ev[0].actor1.startswith("Unidentified") and ev[0].actor2.startswith("Military Forces of Egypt")

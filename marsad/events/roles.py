@@ -72,11 +72,41 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
             agent += 2  # "اشتباكات بين X و Y": X is the first party
         elif side == 2:
             target += 2
+        if _counted_victim(doc, m, sent, kill_cues):
+            agent = min(agent, 0)
+        elif m.armed and _killed_subject(doc, m, sent):
+            agent, target = min(agent, 0), target + 2
         if m.kind in VICTIM_KINDS:
             target += 1
             agent = -10
         out.append((agent, target, m))
     return out
+
+
+_PASSIVE_KILL = {"قتلوا", "قتلا", "قتل", "قتلت", "استشهدوا", "استشهد", "استشهدا", "لقوا", "لقي", "لقيا"}
+_AFTER_PASSIVE = {"في", "اثر", "جراء", "خلال", "عندما", "حين", "بعد", "امس", "اليوم", "مساء", "صباح", "فجر", "ليل"}
+
+
+def _counted_victim(doc: Doc, m: ActorMention, sent: Any, kill_cues: set[int]) -> bool:
+    """"قتل ثلاثة جنود": a number between a kill word and the actor makes it the victims counted."""
+    if not kill_cues:
+        return False
+    k = max(kill_cues)
+    from marsad.recognisers.casualties import _doc_quantities
+    return any(k < q.first and q.last == m.first for q in _doc_quantities(doc) if q.is_count)
+
+
+def _killed_subject(doc: Doc, m: ActorMention, sent: Any) -> bool:
+    """"ضابطا وجنديين قتلوا إثر انفجار": the actor before an intransitive kill verb was killed."""
+    toks = doc.tokens
+    for k in range(m.last, min(m.last + 5, sent.last - 1)):
+        if toks[k].key in _PASSIVE_KILL:
+            nxt = toks[k + 1]
+            return nxt.kind == "punct" or nxt.key in _AFTER_PASSIVE or nxt.text.startswith("و") \
+                or (nxt.key.startswith("ب") and len(nxt.key) > 3)
+        if toks[k].kind == "punct":
+            return False
+    return False
 
 
 def _is_state(m: ActorMention | None) -> bool:
