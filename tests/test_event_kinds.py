@@ -179,3 +179,10 @@ def test_military_engineers_are_not_civilians():
     e = one("أبطل عناصر المهندسين العسكريين مفعول عبوة ناسفة على طريق قرب مدينة العريش صباح اليوم.", "2019-04-03")
     assert e.sub_event_type == "Disrupted weapons use"
     assert e.actor1.startswith("Military Forces of Egypt") and e.actor2 is None
+
+
+def test_riot_police_dispersing_a_demonstration_is_not_a_riot():
+    e = one("فرقت قوات مكافحة الشغب تظاهرة لمئات الخريجين أمام مبنى المحافظة في مدينة البصرة اليوم "
+            "احتجاجا على البطالة.", "2022-06-20")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+    assert e.actor1 == "Protesters (Iraq)" and e.actor2.startswith("Police Forces of Iraq")
