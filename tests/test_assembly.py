@@ -150,3 +150,26 @@ def test_soldiers_killed_by_a_bomb_are_its_target_not_its_perpetrator():
 def test_number_after_kill_verb_marks_the_counted_soldiers_as_victims():
     ev = events("قتل ثلاثة جنود بانفجار لغم أرضي بعربتهم قرب مدينة العريش صباح اليوم.", "2017-05-02")
     assert ev[0].actor1.startswith("Unidentified") and ev[0].actor2.startswith("Military Forces of Egypt")
+
+
+@pytest.mark.parametrize("text", [
+    "وتشهد المدينة بين حين وآخر مواجهات بين مجموعات مسلحة تتنافس على النفوذ في مدينة مصراتة.",
+    "وتشن الجماعة هجمات متكررة على مواقع الجيش في ولاية بورنو منذ أشهر.",
+    "وشهدت ولاية بلوشستان تصاعدا في هجمات المسلحين منذ مطلع العام الماضي.",
+])
+def test_recurring_and_rising_violence_is_not_an_event(text):
+    assert events(text, "2023-05-04") == []
+
+
+def test_court_verdict_about_an_old_bombing_is_not_an_event():
+    text = ("قضت محكمة الجنايات في بغداد اليوم بالإعدام على خمسة متهمين في قضية تفجير سوق شعبي "
+            "أسفر عن مقتل 30 شخصا عام 2016.\nوكان المتهمون قد أدينوا بالانتماء إلى تنظيم داعش والتخطيط "
+            "لتفجيرات في العاصمة.")
+    assert events(text, "2019-02-06") == []
+
+
+def test_gas_tanker_blast_is_an_accident():
+    text = ("لقي سبعة أشخاص حتفهم إثر انفجار صهريج وقود في محطة وقود بمدينة الحلة مساء أمس.\n"
+            "ورجحت مديرية الدفاع المدني أن يكون الانفجار ناجما عن تسرب للغاز، فيما قتل ثلاثة في تصادم "
+            "على الطريق السريع.")
+    assert events(text, "2021-08-02") == []
