@@ -173,3 +173,15 @@ def test_gas_tanker_blast_is_an_accident():
             "ورجحت مديرية الدفاع المدني أن يكون الانفجار ناجما عن تسرب للغاز، فيما قتل ثلاثة في تصادم "
             "على الطريق السريع.")
     assert events(text, "2021-08-02") == []
+
+
+def test_toll_that_includes_the_bomber_is_not_raised_by_one():
+    ev = events("قتل خمسة أشخاص، بينهم الانتحاري، عندما فجر مهاجم حزاما ناسفا عند مدخل سوق في مدينة "
+                "كيسمايو صباح اليوم.", "2021-07-19")
+    assert ev[0].sub_event_type == "Suicide bomb" and ev[0].fatalities == 5
+
+
+def test_toll_without_the_bomber_adds_the_bomber():
+    ev = events("قتل خمسة أشخاص عندما فجر مهاجم حزاما ناسفا عند مدخل سوق في مدينة كيسمايو صباح اليوم.",
+                "2021-07-19")
+    assert ev[0].fatalities == 6

@@ -154,7 +154,8 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         fam = fams[family]
         ev.disorder_type = _disorder(ev.event_type)
         killed, qualifier = total(inc.counts, "killed")
-        if family == "suicide" and not any(c.attackers and c.kind == "killed" for c in inc.counts):
+        if family == "suicide" and not any(c.attackers and c.kind == "killed" for c in inc.counts) \
+                and not _bomber_in_toll(doc, inc):
             bombers = _bomber_count(inc)
             killed = (killed or 0) + bombers if killed is not None or bombers else killed
         ev.fatalities = killed or 0
@@ -198,6 +199,22 @@ def _ordinary_crime(doc: Doc, inc: Incident, actors: list[ActorMention]) -> bool
     political = any(sentence_flag(doc, doc.sentences[i], "political") for i in inc.sentences) or any(
         a.kind == "named" and a.inter != "State forces" for a in actors)
     return crime and not political
+
+
+_INCLUDING = {"بينهم", "منهم", "بمن"}
+_BOMBER_IN_TOLL = {"المهاجم", "الانتحاري", "المنفذ", "منفذ", "منفذه", "منفذ الهجوم", "المفجر", "الانتحاريان", "المهاجمان"}
+_BOMBER_IN_TOLL_KEYS = {fold(w) for w in _BOMBER_IN_TOLL}
+
+
+def _bomber_in_toll(doc: Doc, inc: Incident) -> bool:
+    """"قتل ستة أشخاص، بينهم المهاجم": the toll already counts the bomber."""
+    for i in inc.sentences:
+        sent = doc.sentences[i]
+        toks = doc.tokens[sent.first:sent.last]
+        for k, t in enumerate(toks):
+            if t.key in _INCLUDING and any(u.key in _BOMBER_IN_TOLL_KEYS for u in toks[k + 1:k + 4]):
+                return True
+    return False
 
 
 def _bomber_count(inc: Incident) -> int:
