@@ -186,3 +186,13 @@ def test_riot_police_dispersing_a_demonstration_is_not_a_riot():
             "احتجاجا على البطالة.", "2022-06-20")
     assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
     assert e.actor1 == "Protesters (Iraq)" and e.actor2.startswith("Police Forces of Iraq")
+
+
+def test_a_mob_killing_a_man_is_mob_violence():
+    ev = marsad.extract("قتلت مجموعة من الغوغاء رجلا في سوق بمدينة كانو يوم الجمعة.\nوقال متحدث باسم الشرطة إن "
+                        "الحشد الغاضب هاجم الرجل بالعصي قبل وصول قوات الأمن إلى السوق في مدينة كانو.",
+                        published="2022-09-12")
+    assert len(ev) == 1
+    e = ev[0]
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+    assert e.actor1 == "Rioters (Nigeria)" and e.actor2 == "Civilians (Nigeria)"

@@ -56,6 +56,9 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
         family = "clash"
     if "riot" in later and not any(a.kind in ("named", "state") for a in actors):
         return "riot"
+    if family in GENERIC and any(a.kind == "rioters" and any(0 <= a.first - t.last <= 3 or 0 <= t.first - a.last <= 2 for t in strong_lead)
+                                 for a in actors):
+        return "riot"  # "قتلت مجموعة من الغوغاء رجلا", "هاجم حشد غاضب": a mob did it (Mob violence)
     if family == "raid" and later & {"arrest", "foiled"} and not inc.counts:
         family = "arrest" if "arrest" in later else "foiled"
     if family == "protest":
