@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import marsad
 from marsad.doc import build_doc
 from marsad.recognisers.actors import find_actors
 
@@ -47,3 +48,9 @@ def test_definite_group_noun_refers_back_to_the_last_named_group():
 def test_reporting_army_is_marked_as_a_source_not_an_actor():
     found = [m.text for m in mentions("قال مسؤولون في الجيش العراقي إن مسلحين هاجموا القرية.")]
     assert "الجيش العراقي" not in found and "مسلحين" in found
+
+
+def test_pakistani_taliban_claim_an_attack_on_police():
+    ev = marsad.extract("قتل ثلاثة من رجال الشرطة في هجوم مسلح على مركز للشرطة في مدينة بيشاور الليلة الماضية.\n"
+                        "وتبنت حركة طالبان باكستان الهجوم في بيان.", published="2023-02-01")
+    assert len(ev) == 1 and ev[0].actor1 == "TTP: Tehreek-i-Taliban Pakistan"

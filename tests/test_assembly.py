@@ -114,3 +114,74 @@ def test_roundup_of_attacks_in_three_provinces_is_three_events_and_no_summary_ev
     arrest = by_admin1["Ninewa"]
     assert arrest.sub_event_type == "Arrests"
     assert arrest.actor1.startswith("Police Forces of Iraq") and arrest.actor2 == "Islamic State"
+
+
+def test_claim_in_a_later_sentence_names_the_perpetrator():
+    text = ("قتل أربعة أشخاص على الأقل وأصيب تسعة آخرون عندما فجر انتحاري نفسه قرب مقهى في مدينة بيداوة "
+            "مساء أمس.\nوأعلنت حركة الشباب المرتبطة بتنظيم القاعدة مسؤوليتها عن التفجير في بيان مقتضب.")
+    ev = marsad.extract(text, published="2022-01-12")
+    assert len(ev) == 1
+    assert ev[0].sub_event_type == "Suicide bomb" and ev[0].actor1 == "Al Shabaab"
+
+
+def test_claim_by_verb_in_a_later_sentence_opens_no_event_of_its_own():
+    text = ("هاجم مسلحون دورية للجيش قرب مدينة بنغازي فجر اليوم، ما أدى إلى مقتل جنديين.\n"
+            "وتبنى تنظيم داعش الهجوم عبر وكالة أعماق.")
+    ev = marsad.extract(text, published="2016-04-20")
+    assert len(ev) == 1 and ev[0].actor1 == "Islamic State"
+
+
+def test_no_one_claimed_it_is_not_another_event():
+    text = ("قتل ثلاثة مدنيين بانفجار عبوة ناسفة زرعت على طريق زراعي في قضاء الطارمية اليوم.\n"
+            "ولم تعلن أي جهة مسؤوليتها عن الهجوم، إلا أن خلايا تنظيم داعش تنشط في المنطقة.")
+    ev = marsad.extract(text, published="2020-09-01")
+    assert len(ev) == 1 and ev[0].actor1.startswith("Unidentified")
+
+
+def test_soldiers_killed_by_a_bomb_are_its_target_not_its_perpetrator():
+    ev = events("قال مصدر أمني إن جنديا وضابطين قتلوا إثر انفجار عبوة ناسفة استهدفت عربتهم قرب مدينة بيجي "
+                "صباح اليوم.", "2020-02-11")
+    assert len(ev) == 1
+    e = ev[0]
+    assert e.actor1 == "Unidentified Armed Group (Iraq)" and e.actor2.startswith("Military Forces of Iraq")
+    assert e.fatalities == 3
+
+
+def test_number_after_kill_verb_marks_the_counted_soldiers_as_victims():
+    ev = events("قتل ثلاثة جنود بانفجار لغم أرضي بعربتهم قرب مدينة العريش صباح اليوم.", "2017-05-02")
+    assert ev[0].actor1.startswith("Unidentified") and ev[0].actor2.startswith("Military Forces of Egypt")
+
+
+@pytest.mark.parametrize("text", [
+    "وتشهد المدينة بين حين وآخر مواجهات بين مجموعات مسلحة تتنافس على النفوذ في مدينة مصراتة.",
+    "وتشن الجماعة هجمات متكررة على مواقع الجيش في ولاية بورنو منذ أشهر.",
+    "وشهدت ولاية بلوشستان تصاعدا في هجمات المسلحين منذ مطلع العام الماضي.",
+])
+def test_recurring_and_rising_violence_is_not_an_event(text):
+    assert events(text, "2023-05-04") == []
+
+
+def test_court_verdict_about_an_old_bombing_is_not_an_event():
+    text = ("قضت محكمة الجنايات في بغداد اليوم بالإعدام على خمسة متهمين في قضية تفجير سوق شعبي "
+            "أسفر عن مقتل 30 شخصا عام 2016.\nوكان المتهمون قد أدينوا بالانتماء إلى تنظيم داعش والتخطيط "
+            "لتفجيرات في العاصمة.")
+    assert events(text, "2019-02-06") == []
+
+
+def test_gas_tanker_blast_is_an_accident():
+    text = ("لقي سبعة أشخاص حتفهم إثر انفجار صهريج وقود في محطة وقود بمدينة الحلة مساء أمس.\n"
+            "ورجحت مديرية الدفاع المدني أن يكون الانفجار ناجما عن تسرب للغاز، فيما قتل ثلاثة في تصادم "
+            "على الطريق السريع.")
+    assert events(text, "2021-08-02") == []
+
+
+def test_toll_that_includes_the_bomber_is_not_raised_by_one():
+    ev = events("قتل خمسة أشخاص، بينهم الانتحاري، عندما فجر مهاجم حزاما ناسفا عند مدخل سوق في مدينة "
+                "كيسمايو صباح اليوم.", "2021-07-19")
+    assert ev[0].sub_event_type == "Suicide bomb" and ev[0].fatalities == 5
+
+
+def test_toll_without_the_bomber_adds_the_bomber():
+    ev = events("قتل خمسة أشخاص عندما فجر مهاجم حزاما ناسفا عند مدخل سوق في مدينة كيسمايو صباح اليوم.",
+                "2021-07-19")
+    assert ev[0].fatalities == 6

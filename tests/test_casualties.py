@@ -38,3 +38,13 @@ def test_no_kill_word_no_count():
 def test_victims_joined_by_wa_add_up():
     c = counts("تعرضت دورية للجيش لهجوم بعبوة ناسفة، ما أسفر عن مقتل ضابط وجنديين.")
     assert total(c, "killed")[0] == 3
+
+
+def test_counted_nouns_before_an_intransitive_kill_verb():
+    c = counts("وقال مصدر في الشرطة إن ضابطا برتبة رائد وشرطيين قتلوا إثر هجوم على حاجز في المدينة.")
+    assert total(c, "killed")[0] == 3
+
+
+def test_active_kill_verb_with_an_object_is_not_a_passive_count():
+    c = counts("وقال مصدر إن مسلحين قتلوا مدنيا في السوق.")
+    assert total(c, "killed")[0] == 1

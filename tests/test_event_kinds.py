@@ -154,3 +154,45 @@ def test_sniper_of_a_named_force_kills_a_child():
     e = one("قتل طفل برصاص قناص تابع لقوات النظام في حي الوعر بمدينة حمص صباح اليوم، بحسب ناشطين.", "2015-02-10")
     assert (e.event_type, e.sub_event_type) == ("Violence against civilians", "Attack")
     assert e.actor1 == "Military Forces of Syria (2000-2024)" and e.actor2 == "Civilians (Syria)"
+
+
+def test_defused_devices_with_a_number_are_disrupted_weapons_use():
+    e = one("تمكنت فرق الهندسة العسكرية من تفكيك ثلاث عبوات ناسفة زرعها مسلحون على طريق قرب مدينة الرمادي "
+            "اليوم الاثنين.", "2022-03-07")
+    assert (e.event_type, e.sub_event_type) == ("Strategic developments", "Disrupted weapons use")
+    assert e.actor1.startswith("Military Forces of Iraq")
+
+
+def test_defused_device_has_no_civilian_victim():
+    e = one("فككت مفارز مديرية شؤون المتفجرات عبوتين ناسفتين زرعتا قرب مدرسة للأطفال في مدينة الموصل صباح اليوم.",
+            "2021-11-02")
+    assert e.sub_event_type == "Disrupted weapons use"
+    assert e.actor1.startswith("Police Forces of Iraq") and e.actor2 is None
+
+
+def test_preacher_shot_dead_is_a_civilian_target():
+    e = one("اغتال مسلحون مجهولون خطيب مسجد أثناء خروجه من صلاة الفجر في مدينة تعز اليوم الخميس.", "2021-06-10")
+    assert (e.sub_event_type, e.actor2) == ("Attack", "Civilians (Yemen)")
+
+
+def test_military_engineers_are_not_civilians():
+    e = one("أبطل عناصر المهندسين العسكريين مفعول عبوة ناسفة على طريق قرب مدينة العريش صباح اليوم.", "2019-04-03")
+    assert e.sub_event_type == "Disrupted weapons use"
+    assert e.actor1.startswith("Military Forces of Egypt") and e.actor2 is None
+
+
+def test_riot_police_dispersing_a_demonstration_is_not_a_riot():
+    e = one("فرقت قوات مكافحة الشغب تظاهرة لمئات الخريجين أمام مبنى المحافظة في مدينة البصرة اليوم "
+            "احتجاجا على البطالة.", "2022-06-20")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+    assert e.actor1 == "Protesters (Iraq)" and e.actor2.startswith("Police Forces of Iraq")
+
+
+def test_a_mob_killing_a_man_is_mob_violence():
+    ev = marsad.extract("قتلت مجموعة من الغوغاء رجلا في سوق بمدينة كانو يوم الجمعة.\nوقال متحدث باسم الشرطة إن "
+                        "الحشد الغاضب هاجم الرجل بالعصي قبل وصول قوات الأمن إلى السوق في مدينة كانو.",
+                        published="2022-09-12")
+    assert len(ev) == 1
+    e = ev[0]
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
+    assert e.actor1 == "Rioters (Nigeria)" and e.actor2 == "Civilians (Nigeria)"

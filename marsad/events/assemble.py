@@ -45,6 +45,9 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
         specific = [f for f in later if f in SPECIFIC]
         if specific:
             family = max(specific, key=lambda f: fams[f].rank)
+    if family in ("ied", "explosion") and any(t.family == "foiled" and t.weight >= 3 for t in strong_lead) \
+            and not any(t.family == "explosion" for t in lead):
+        family = "foiled"  # "تفكيك أربع عبوات ناسفة": a device defused, not one that went off
     if family == "explosion" and "suicide" in later:
         family = "suicide"
     if family == "ied" and "suicide" in later:
@@ -53,6 +56,9 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
         family = "clash"
     if "riot" in later and not any(a.kind in ("named", "state") for a in actors):
         return "riot"
+    if family in GENERIC and any(a.kind == "rioters" and any(0 <= a.first - t.last <= 3 or 0 <= t.first - a.last <= 2 for t in strong_lead)
+                                 for a in actors):
+        return "riot"  # "قتلت مجموعة من الغوغاء رجلا", "هاجم حشد غاضب": a mob did it (Mob violence)
     if family == "raid" and later & {"arrest", "foiled"} and not inc.counts:
         family = "arrest" if "arrest" in later else "foiled"
     if family == "protest":
@@ -151,7 +157,8 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         fam = fams[family]
         ev.disorder_type = _disorder(ev.event_type)
         killed, qualifier = total(inc.counts, "killed")
-        if family == "suicide" and not any(c.attackers and c.kind == "killed" for c in inc.counts):
+        if family == "suicide" and not any(c.attackers and c.kind == "killed" for c in inc.counts) \
+                and not _bomber_in_toll(doc, inc):
             bombers = _bomber_count(inc)
             killed = (killed or 0) + bombers if killed is not None or bombers else killed
         ev.fatalities = killed or 0
@@ -195,6 +202,22 @@ def _ordinary_crime(doc: Doc, inc: Incident, actors: list[ActorMention]) -> bool
     political = any(sentence_flag(doc, doc.sentences[i], "political") for i in inc.sentences) or any(
         a.kind == "named" and a.inter != "State forces" for a in actors)
     return crime and not political
+
+
+_INCLUDING = {"بينهم", "منهم", "بمن"}
+_BOMBER_IN_TOLL = {"المهاجم", "الانتحاري", "المنفذ", "منفذ", "منفذه", "منفذ الهجوم", "المفجر", "الانتحاريان", "المهاجمان"}
+_BOMBER_IN_TOLL_KEYS = {fold(w) for w in _BOMBER_IN_TOLL}
+
+
+def _bomber_in_toll(doc: Doc, inc: Incident) -> bool:
+    """"قتل ستة أشخاص، بينهم المهاجم": the toll already counts the bomber."""
+    for i in inc.sentences:
+        sent = doc.sentences[i]
+        toks = doc.tokens[sent.first:sent.last]
+        for k, t in enumerate(toks):
+            if t.key in _INCLUDING and any(u.key in _BOMBER_IN_TOLL_KEYS for u in toks[k + 1:k + 4]):
+                return True
+    return False
 
 
 def _bomber_count(inc: Incident) -> int:

@@ -109,10 +109,14 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         counts = sentence_counts(doc, sent)
         if sentence_flag(doc, sent, "nonpolitical_strong"):
             continue
+        if not counts and sentence_flag(doc, sent, "claim_negated", head=8):
+            continue  # "ولم تتبن أي جهة المسؤولية عن الهجوم": about the incident already told, adds none
         generic = _generic_before(doc, sent, trigs)
         background = sentence_flag(doc, sent, "background", head=6)
         soft = [d for d in s_dates if is_report_date(doc, sent, d, trigs)]
         hard = [d for d in s_dates if d not in soft]
+        if not hard and _claims_last(doc, sent, trigs, s_places, incidents):
+            continue
         date = best_date(hard, min(t.start for t in trigs))
         if background and hard:  # "في الذكرى ... لانفجار ... في آب 2020": the recalled event's own date
             date = min((d for d in hard if d.value), key=lambda d: d.value, default=date)
@@ -132,6 +136,28 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
+
+
+def claim_sentence(doc: Doc, sent: Sentence) -> bool:
+    """"وتبنت حركة ... الهجوم", "وأعلن تنظيم ... مسؤوليته عن التفجير": a claim of responsibility."""
+    if sentence_flag(doc, sent, "claim"):
+        return True
+    opens = doc.cue_starts("claim_open", sent.first, sent.last)
+    return bool(opens) and bool(doc.cue_starts("claim_noun", opens[0] + 1, sent.last))
+
+
+def _claims_last(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list[Any],
+                 incidents: list[Incident]) -> bool:
+    """A claim sentence right after an incident names who carried that incident out: it joins it
+    (its actors become candidates) instead of opening an event of its own."""
+    if not incidents or not claim_sentence(doc, sent):
+        return False
+    inc = incidents[-1]
+    if any(p.place.kind != "country" and not compatible(inc.place, p) for p in places):
+        return False
+    inc.sentences.append(sent.index)
+    inc.triggers.extend(t for t in trigs if t.weight >= 2)
+    return True
 
 
 def _nearest_sub(count: Count, sub: Incident, all_trigs: list[Trigger]) -> bool:
@@ -156,7 +182,24 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     weak = [t for t in trigs if t not in strong]
     if weak and subs:
         subs[0].triggers.extend(weak)
-    return _absorb_weak_subs(_fold_arrests_into_fighting(subs))
+    return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)))
+
+
+def _fold_devices_into_defusal(subs: list[Incident], trigs: list[Trigger]) -> list[Incident]:
+    """"أبطل الخبراء مفعول عبوة ناسفة": the device named beside a defusal is the defused one, unless
+    something in the sentence went off ("انفجرت عبوة ثالثة")."""
+    defusals = [s for s in subs if any(t.family == "foiled" and t.weight >= 3 for t in s.triggers)]
+    if not defusals or any(t.family == "explosion" for t in trigs):
+        return subs
+    out = []
+    for sub in subs:
+        target = next((d for d in defusals if d is not sub and same_site(d.place, sub.place)), None)
+        if target is not None and all(t.family == "ied" for t in sub.triggers):
+            target.triggers.extend(sub.triggers)
+            target.place = finer(target.place, sub.place)
+        else:
+            out.append(sub)
+    return out
 
 
 def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:

@@ -24,6 +24,7 @@ from marsad.recognisers.actors import (
     unattributed_air_actor,
 )
 from marsad.text.matcher import PhraseMatcher
+from marsad.text.numbers import find_quantities
 
 STATE_FIRST = {"air", "arrest", "foiled", "raid", "territory_gov", "intercept"}
 VICTIM_KINDS = {"civilians"}
@@ -44,8 +45,10 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
         agent = target = 0.0
         if agent_cues:
             agent += 3
-        if doc.has_cue("claim", max(sent.first, m.first - 4), m.first):
-            agent += 5  # "وتبنت جماعة ... الهجوم": a claim names the perpetrator
+        if doc.has_cue("claim", max(sent.first, m.first - 4), m.first) or (
+                doc.has_cue("claim_open", max(sent.first, m.first - 2), m.first)
+                and doc.has_cue("claim_noun", m.last, min(sent.last, m.last + 10))):
+            agent += 5  # "وتبنت جماعة ... الهجوم", "أعلنت حركة ... مسؤوليتها": a claim names the perpetrator
         if m.first in trig_ends or ((m.first - 1) in trig_ends and doc.tokens[m.first - 1].key not in _PREPOSITIONS):
             agent += 2  # "غارات التحالف", "غارة تركية": the actor as genitive or adjective of the trigger
         if verbs:
@@ -66,11 +69,41 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
             agent += 2  # "اشتباكات بين X و Y": X is the first party
         elif side == 2:
             target += 2
+        if _counted_victim(doc, m, sent):
+            agent = min(agent, 0)
+        elif m.armed and _killed_subject(doc, m, sent):
+            agent, target = min(agent, 0), target + 2
         if m.kind in VICTIM_KINDS:
             target += 1
             agent = -10
         out.append((agent, target, m))
     return out
+
+
+_PASSIVE_KILL = {"قتلوا", "قتلا", "قتل", "قتلت", "استشهدوا", "استشهد", "استشهدا", "لقوا", "لقي", "لقيا"}
+_AFTER_PASSIVE = {"في", "اثر", "جراء", "خلال", "عندما", "حين", "بعد", "امس", "اليوم", "مساء", "صباح", "فجر", "ليل"}
+
+
+def _counted_victim(doc: Doc, m: ActorMention, sent: Any) -> bool:
+    """"قتل ثلاثة جنود": a number between a kill word and the actor makes it the victims counted."""
+    kills = doc.cue_starts("kill", max(sent.first, m.first - 4), m.first)
+    if not kills:
+        return False
+    between = find_quantities(doc.tokens, doc.text, first=kills[-1] + 1, last=m.first)
+    return any(q.last == m.first for q in between if q.is_count)
+
+
+def _killed_subject(doc: Doc, m: ActorMention, sent: Any) -> bool:
+    """"ضابطا وجنديين قتلوا إثر انفجار": the actor before an intransitive kill verb was killed."""
+    toks = doc.tokens
+    for k in range(m.last, min(m.last + 5, sent.last - 1)):
+        if toks[k].key in _PASSIVE_KILL:
+            nxt = toks[k + 1]
+            return nxt.kind == "punct" or nxt.key in _AFTER_PASSIVE or nxt.text.startswith("و") \
+                or (nxt.key.startswith("ب") and len(nxt.key) > 3)
+        if toks[k].kind == "punct":
+            return False
+    return False
 
 
 def _is_state(m: ActorMention | None) -> bool:
@@ -132,6 +165,8 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         rest = [s for s in rest if s[2].kind != "unidentified_weak"]
     if family == "clash":
         rest = [s for s in rest if s[2].armed]  # a clash has two armed sides
+    if family == "foiled":
+        rest = [s for s in rest if s[2].kind not in VICTIM_KINDS]  # a defused device has no victims
     m2 = actor2 = None
     if rest:
         if family in ("arrest", "foiled"):

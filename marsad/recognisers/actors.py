@@ -264,6 +264,8 @@ def find_actors(doc: Doc) -> list[ActorMention]:
                 break
     for m in generic_found:
         kind, cand = m.value
+        if any(b.first <= m.first and m.last <= b.last and b.last - b.first > m.last - m.first for b in bare_found):
+            continue  # "المهندسين العسكريين": a longer state-force phrase, not civilians
         nm = nat_at.get(m.last)
         add(m.first, nm.last if nm else m.last, kind, (cand,), nm.value if nm else None)
     for m in bare_found:

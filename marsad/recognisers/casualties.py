@@ -125,6 +125,45 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
             attackers = _is_attacker_noun(doc, nxt) or (word.key == "احد" and _is_attacker_noun(doc, nxt + 1))
             value += _conjoined_nouns(doc, nxt + 1, sent.last, used)
             out.append(Count(kind, value, attackers, word.start, word.end, None, sent.index))
+    out.extend(_subjects_of_passive_kill(doc, sent, cues, used, out))
+    return out
+
+
+_PASSIVE_KILL = {"قتلوا", "قتلا", "استشهدوا", "استشهدا", "لقوا", "لقيا"}
+_AFTER_PASSIVE = {".", "،", ",", "في", "اثر", "جراء", "خلال", "عندما", "حين", "بعد", "امس", "اليوم", "مساء",
+                  "صباح", "فجر", "ليل"}
+
+
+def _subjects_of_passive_kill(doc: Doc, sent: Sentence, cues: dict[int, str], used: set[int],
+                              found: list[Count]) -> list[Count]:
+    """"إن ضابطا برتبة نقيب وجنديين قتلوا إثر انفجار": the counted nouns before an intransitive
+    plural kill verb are the dead (one for a singular noun, two for a dual)."""
+    toks = doc.tokens
+    out = []
+    for pos, kind in cues.items():
+        if kind != "killed" or toks[pos].key not in _PASSIVE_KILL or pos + 1 >= sent.last:
+            continue
+        nxt = toks[pos + 1]
+        if not (nxt.key in _AFTER_PASSIVE or nxt.text.startswith("و")):
+            continue
+        lo = toks[max(sent.first, pos - 6)].start
+        if any(lo <= c.start < toks[pos].start for c in found if c.kind == "killed"):
+            continue  # "قتل 40 شخصا ... قتلوا": already counted
+        value, j = 0, pos - 1
+        while j >= max(sent.first, pos - 6) and toks[j].kind == "word" and j not in used:
+            key = toks[j].key
+            bare = key[1:] if key.startswith("و") and len(key) > 3 else key
+            if key in ("برتبه", "رتبه") or (j > sent.first and toks[j - 1].key in ("برتبه", "رتبه")):
+                pass  # "برتبة نقيب": a rank, not another person
+            elif dual_count(bare):
+                value += 2
+            elif is_singular_count_noun(bare):
+                value += 1
+            else:
+                break  # "قال مصدر أمني إن ...": the subject is the noun phrase right before the verb
+            j -= 1
+        if value:
+            out.append(Count("killed", value, False, toks[j + 1].start, toks[pos - 1].end, None, sent.index))
     return out
 
 
