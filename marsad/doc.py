@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 
+from marsad.lexicon import CUES
 from marsad.text.tokens import Token, tokenize
 
 
@@ -52,7 +53,7 @@ class Doc:
         """Matches of one cue lexicon (marsad/data/cues.json) over the whole text, computed once."""
         if not self._cue_cache:
             self._cue_cache["*"] = []
-            for m in self.lexicon_matches()[1]:
+            for m in self.lexicon_matches()[CUES]:
                 self._cue_cache.setdefault(m.value, []).append(m)
             self._cue_firsts.update((k, [m.first for m in ms]) for k, ms in self._cue_cache.items())
         return self._cue_cache.get(name, [])

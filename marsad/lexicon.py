@@ -81,17 +81,22 @@ def all_cues_matcher() -> PhraseMatcher[str]:
 
 
 @lru_cache(maxsize=1)
-def engine_matcher() -> MultiMatcher:
-    """Every lexicon the engine scans an article with, in one pass: event triggers, all cue
-    lists, then the five actor lexicons (named, generic, force heads, bare heads, nationalities)."""
-    from marsad.recognisers.actors import actor_matchers
+def source_matcher() -> PhraseMatcher[str]:
+    return PhraseMatcher(cues()["sources"].items())
 
-    return MultiMatcher([trigger_matcher(), all_cues_matcher(), *actor_matchers()])
+
+#: positions of each lexicon's matches in ``engine_matcher().find_all(tokens)``
+TRIGGERS, CUES, ACTORS, SOURCES = 0, 1, slice(2, 7), 7
 
 
 @lru_cache(maxsize=1)
-def source_matcher() -> PhraseMatcher[str]:
-    return PhraseMatcher(cues()["sources"].items())
+def engine_matcher() -> MultiMatcher:
+    """Every lexicon the engine scans an article with, in one pass: event triggers, all cue
+    lists, the five actor lexicons (named, generic, force heads, bare heads, nationalities), then
+    the sources (agencies, officials, witnesses)."""
+    from marsad.recognisers.actors import actor_matchers
+
+    return MultiMatcher([trigger_matcher(), all_cues_matcher(), *actor_matchers(), source_matcher()])
 
 
 @lru_cache(maxsize=1)

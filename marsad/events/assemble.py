@@ -14,9 +14,11 @@ from marsad.events.incidents import GROUPS, Incident, build_incidents, sentence_
 from marsad.events.model import Event, Evidence
 from marsad.events.places import vague
 from marsad.events.timing import event_day, role_of, set_date
-from marsad.lexicon import families, source_matcher
+from marsad.lexicon import SOURCES, families
 from marsad.recognisers.actors import ActorMention
 from marsad.recognisers.casualties import total
+from marsad.recognisers.triggers import Trigger
+from marsad.text.matcher import longest_matches
 from marsad.text.normalize import fold
 
 __all__ = ["Incident", "build_incidents", "incident_family", "to_events"]
@@ -101,15 +103,18 @@ def _context_place(doc: Doc, inc: Incident, incidents: list[Incident], fallback:
     return fallback
 
 
-def _incident_actors(doc: Doc, inc: Incident, incidents: list[Incident], actors: list[ActorMention]) -> list[ActorMention]:
-    """Actors near this incident's triggers, and nearer to them than to another incident's."""
+def _incident_actors(doc: Doc, inc: Incident, actors: list[ActorMention], actor_sentences: list[int],
+                     triggers_in: dict[int, list[Trigger]]) -> list[ActorMention]:
+    """Actors near this incident's triggers, and nearer to them than to another incident's.
+
+    ``actor_sentences``: each actor's sentence; ``triggers_in``: every incident's triggers by sentence.
+    """
     own = {id(t) for t in inc.triggers}
     out = []
-    for a in actors:
-        sent = doc.sentence_of(a.start).index
+    for a, sent in zip(actors, actor_sentences, strict=True):
         if sent not in inc.sentences:
             continue
-        rivals = [t for other in incidents for t in other.triggers if t.sentence == sent]
+        rivals = triggers_in.get(sent)
         if not rivals:
             continue
         nearest = min(rivals, key=lambda t: min(abs(a.first - t.first), abs(a.first - t.last)))
@@ -133,8 +138,13 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
               assign_actors, describe) -> list[Event]:
     events = []
     fams = families()
+    actor_sentences = [doc.sentence_of(a.start).index for a in actors]
+    triggers_in: dict[int, list[Trigger]] = {}
+    for other in incidents:
+        for t in other.triggers:
+            triggers_in.setdefault(t.sentence, []).append(t)
     for inc in incidents:
-        inc_actors = _incident_actors(doc, inc, incidents, actors)
+        inc_actors = _incident_actors(doc, inc, actors, actor_sentences, triggers_in)
         family = incident_family(inc, inc_actors)
         place = _context_place(doc, inc, incidents, fallback_place)
         day = event_day(doc, inc)
@@ -152,7 +162,7 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         set_date(ev, doc, inc)
         ev.role = role
         _set_place(ev, place, place is not inc.place)
-        context = [a for a in actors if doc.sentence_of(a.start).index in inc.sentences]
+        context = [a for a, sent in zip(actors, actor_sentences, strict=True) if sent in inc.sentences]
         assign_actors(ev, doc, inc, family, inc_actors, day, context)
         fam = fams[family]
         ev.disorder_type = _disorder(ev.event_type)
@@ -270,9 +280,11 @@ def _country_name(iso3: str | None) -> str | None:
 
 def _sources(doc: Doc, inc: Incident) -> list[str]:
     out: list[str] = []
+    found = doc.lexicon_matches()[SOURCES]  # every source phrase in the article, in text order
     for s in inc.sentences:
         sent = doc.sentences[s]
-        for m in source_matcher().find(doc.tokens[sent.first:sent.last]):
+        inside = [m for m in found if sent.first <= m.first and m.last <= sent.last]
+        for m in longest_matches(inside):
             if m.value not in out:
                 out.append(m.value)
     return out

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from marsad.doc import Doc
-from marsad.lexicon import actor_data, actor_patterns
+from marsad.lexicon import ACTORS, actor_data, actor_patterns
 from marsad.text.matcher import PhraseMatcher, longest_matches
 
 ARMED_INTER = {"State forces", "Rebel group", "Political militia", "Identity militia", "External/Other forces"}
@@ -237,7 +237,7 @@ def actor_matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, Phras
 def find_actors(doc: Doc) -> list[ActorMention]:
     """Named actors, nationality-marked and bare state forces, generic actor nouns; longest first."""
     named_found, generic_found, heads_found, bare_found, nationality_found = (
-        longest_matches(found) for found in doc.lexicon_matches()[2:7])
+        longest_matches(found) for found in doc.lexicon_matches()[ACTORS])
     toks = doc.tokens
     found: list[ActorMention] = []
     taken: set[int] = set()

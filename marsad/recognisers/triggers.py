@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.doc import Doc
-from marsad.lexicon import families
+from marsad.lexicon import TRIGGERS, families
 from marsad.text.matcher import longest_matches
 
 _NEGATION_WINDOW = 2
@@ -33,7 +33,7 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     negations = {m.first for m in doc.cue_hits("negation")}
     irrealis = {m.last for m in doc.cue_hits("irrealis")}
     out = []
-    for m in longest_matches(doc.lexicon_matches()[0]):
+    for m in longest_matches(doc.lexicon_matches()[TRIGGERS]):
         if any(m.first - k in negations for k in range(1, _NEGATION_WINDOW + 1)):
             continue
         weight = m.value.weight
