@@ -31,6 +31,7 @@ class Doc:
     _cue_cache: dict[str, list] = field(default_factory=dict, repr=False)
     _lexicon_cache: list[list] | None = field(default=None, repr=False)
     _cue_firsts: dict[str, list[int]] = field(default_factory=dict, repr=False)
+    _quantity_cache: dict[int, list] = field(default_factory=dict, repr=False)
     _token_start_cache: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -48,6 +49,16 @@ class Doc:
 
             self._lexicon_cache = engine_matcher().find_all(self.tokens)
         return self._lexicon_cache
+
+    def sentence_quantities(self, sent: Sentence) -> list:
+        """The numbers that begin in one sentence (``find_quantities``; indices into ``tokens``), found once."""
+        found = self._quantity_cache.get(sent.index)
+        if found is None:
+            from marsad.text.numbers import find_quantities
+
+            found = self._quantity_cache[sent.index] = find_quantities(
+                self.tokens, self.text, first=sent.first, last=sent.last)
+        return found
 
     def cue_hits(self, name: str) -> list:
         """Matches of one cue lexicon (marsad/data/cues.json) over the whole text, computed once."""

@@ -48,3 +48,12 @@ def test_counted_nouns_before_an_intransitive_kill_verb():
 def test_active_kill_verb_with_an_object_is_not_a_passive_count():
     c = counts("وقال مصدر إن مسلحين قتلوا مدنيا في السوق.")
     assert total(c, "killed")[0] == 1
+
+
+def test_sentence_quantities_are_those_of_the_sentence_and_read_once():
+    doc = build_doc("قتل 4 جنود في الكمين. وأصيب 9 مدنيين بجروح.")
+    first, second = doc.sentences
+    assert [q.value for q in doc.sentence_quantities(first)] == [4]
+    assert [q.value for q in doc.sentence_quantities(second)] == [9]
+    assert doc.sentence_quantities(second) is doc.sentence_quantities(second)
+    assert all(second.first <= q.first < second.last for q in doc.sentence_quantities(second))

@@ -24,7 +24,6 @@ from marsad.recognisers.actors import (
     unattributed_air_actor,
 )
 from marsad.text.matcher import PhraseMatcher
-from marsad.text.numbers import find_quantities
 
 STATE_FIRST = {"air", "arrest", "foiled", "raid", "territory_gov", "intercept"}
 VICTIM_KINDS = {"civilians"}
@@ -89,8 +88,8 @@ def _counted_victim(doc: Doc, m: ActorMention, sent: Any) -> bool:
     kills = doc.cue_starts("kill", max(sent.first, m.first - 4), m.first)
     if not kills:
         return False
-    between = find_quantities(doc.tokens, doc.text, first=kills[-1] + 1, last=m.first)
-    return any(q.last == m.first for q in between if q.is_count)
+    after = kills[-1]
+    return any(q.first > after and q.last == m.first and q.is_count for q in doc.sentence_quantities(sent))
 
 
 def _killed_subject(doc: Doc, m: ActorMention, sent: Any) -> bool:
@@ -114,10 +113,10 @@ def _is_state(m: ActorMention | None) -> bool:
 
 def _side_of_between(doc: Doc, m: ActorMention, sent: Any, inc: Any) -> int:
     """1 or 2 when the actor is a party of "بين X و/من جهة ... Y" right after a clash word, else 0."""
-    clash_ends = {t.last for t in inc.triggers if t.family in ("clash", "riot")}
+    toks = doc.tokens
     for j in range(max(sent.first, m.first - 8), m.first):
-        if doc.tokens[j].key == "بين" and any(0 <= j - e <= 2 for e in clash_ends):
-            words = [t for t in doc.tokens[j + 1:m.first] if t.kind == "word"]
+        if toks[j].key == "بين" and any(0 <= j - t.last <= 2 for t in inc.triggers if t.family in ("clash", "riot")):
+            words = [t for t in toks[j + 1:m.first] if t.kind == "word"]
             return 1 if not words else 2
     return 0
 

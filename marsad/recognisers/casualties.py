@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.doc import Doc, Sentence
-from marsad.text.numbers import Quantity, dual_count, find_quantities, is_singular_count_noun
+from marsad.text.numbers import dual_count, is_singular_count_noun
 
 _WINDOW = 5
 _SUBSET_BEFORE = {"بينهم", "منهم", "بينها", "بينهن", "منهن", "بينهما", "معظمهم", "غالبيتهم", "اغلبهم"}
@@ -59,11 +59,6 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
     return best
 
 
-def _sentence_quantities(doc: Doc, sent: Sentence) -> list[Quantity]:
-    """The numbers that begin in one sentence (token indices into ``doc.tokens``)."""
-    return find_quantities(doc.tokens, doc.text, first=sent.first, last=sent.last)
-
-
 def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
     """Killed/injured counts in one sentence."""
     cues: dict[int, str] = {}
@@ -76,7 +71,7 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
     toks = doc.tokens
     out: list[Count] = []
     used: set[int] = set()
-    for q in _sentence_quantities(doc, sent):
+    for q in doc.sentence_quantities(sent):
         if q.first < sent.first or q.last > sent.last:
             continue
         first, last = q.first, q.last
