@@ -2,7 +2,7 @@
 
 import pytest
 
-from marsad.text.matcher import PhraseMatcher
+from marsad.text.matcher import MultiMatcher, PhraseMatcher
 from marsad.text.tokens import stem_candidates, tokenize
 
 
@@ -113,3 +113,24 @@ def test_matcher_finds_article_word_with_clitics(text):
 def test_empty_and_whitespace():
     assert tokenize("") == []
     assert tokenize(" \n\t\u200f ") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'وأعلن تنظيم "داعش" مسؤوليته عن الهجوم على حاجز الأمن في دير الزور',
+        "أطلق مسلحون مجهولون النار على سيارة الأمن، فأطلق الحراس النار بدورهم",
+        "قوات الأمن قوات سوريا الديمقراطية قوات",
+        "الأمن",
+        "",
+    ],
+)
+def test_multi_matcher_finds_what_each_matcher_finds(text):
+    places = PhraseMatcher([("دير الزور", "place"), ("دير", "monastery"), ("حاجز الأمن", "checkpoint")])
+    actors = PhraseMatcher([("قوات الأمن", "security"), ("قوات سوريا الديمقراطية", "SDF"), ("قوات", "forces"),
+                            ("تنظيم داعش", "IS"), ("داعش", "IS"), ("مسلحون مجهولون", "gunmen")])
+    verbs = PhraseMatcher([("أطلق … النار", "fire"), ("أطلق", "launch"), ("الهجوم", "attack")])
+    tokens = tokenize(text)
+    both = MultiMatcher([places, actors, verbs]).find_all(tokens)
+    assert both == [places.find_all(tokens), actors.find_all(tokens), verbs.find_all(tokens)]
+    assert MultiMatcher([places, actors, verbs]).find(tokens) == [m.find(tokens) for m in (places, actors, verbs)]

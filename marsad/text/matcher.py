@@ -151,8 +151,17 @@ class MultiMatcher:
         outs: list[list[PhraseMatch]] = [[] for _ in self.matchers]
         n = len(tokens)
         for i, groups in _starting(tokens, self._memo, self._starts):
+            nxt = tokens[i + 1] if i + 1 < n else None
             for k, group in groups:
-                _matches_at(tokens, i, n, group, outs[k])
+                singles, by_second, gapped = group
+                if gapped or (by_second and nxt is not None
+                              and (nxt.key in _QUOTES or not by_second.keys().isdisjoint(nxt.stems))):
+                    _matches_at(tokens, i, n, group, outs[k])
+                else:  # most tokens: no longer phrase can go on from here, only one-word ones match
+                    tok = tokens[i]
+                    out = outs[k]
+                    for _, phrase, value in singles:
+                        out.append(PhraseMatch(i, i + 1, tok.start, tok.end, phrase, value))
         return outs
 
     def find(self, tokens: Sequence[Token]) -> list[list[PhraseMatch]]:
