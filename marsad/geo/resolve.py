@@ -39,6 +39,7 @@ from marsad.geo.lexicon import (
     WEAK_LOCATIVES,
 )
 from marsad.geo.model import Place, PlaceMention
+from marsad.text.memo import fill_memo
 from marsad.text.normalize import normalize_char
 from marsad.text.tokens import Token, tokenize
 
@@ -175,13 +176,7 @@ def _memo_hits(memo: dict, keys: list[str], compute) -> list[tuple[int, tuple]]:
     try:
         return [(i, v) for i, k in enumerate(keys) if (v := memo[k])]
     except KeyError:  # keys not seen before (read from a local table: another thread may clear the memo)
-        table = {k: memo.get(k) for k in set(keys)}
-        for k, v in table.items():
-            if v is None:
-                table[k] = compute(k)
-        if len(memo) + len(table) > _MEMO_LIMIT:
-            memo.clear()
-        memo.update(table)
+        table = fill_memo(memo, keys, compute, _MEMO_LIMIT)
         return [(i, v) for i, k in enumerate(keys) if (v := table[k])]
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from marsad.text.memo import fill_memo
 from marsad.text.normalize import fold_word
 from marsad.text.tokens import Token, tokenize
 
@@ -177,13 +178,7 @@ def _starting(tokens: Sequence[Token], memo: dict[frozenset[str], tuple], comput
     try:
         return [(i, g) for i, tok in enumerate(tokens) if (g := memo[tok.stems]) and tok.kind != "punct"]
     except KeyError:  # words not seen before (read from a local table: another thread may clear the memo)
-        table = {stems: memo.get(stems) for stems in {tok.stems for tok in tokens}}
-        for stems, group in table.items():
-            if group is None:
-                table[stems] = compute(stems)
-        if len(memo) + len(table) > _MEMO_LIMIT:
-            memo.clear()
-        memo.update(table)
+        table = fill_memo(memo, (tok.stems for tok in tokens), compute, _MEMO_LIMIT)
         return [(i, g) for i, tok in enumerate(tokens) if (g := table[tok.stems]) and tok.kind != "punct"]
 
 

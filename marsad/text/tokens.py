@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from marsad.text.memo import fill_memo
 from marsad.text.normalize import fold_word
 
 _ARABIC_LETTERS = "\u0621-\u063a\u0641-\u064a\u0671-\u06d3\u06fa-\u06ff\ufb50-\ufdff\ufe70-\ufefc"
@@ -147,13 +148,7 @@ def tokens_where(tokens: Sequence[Token], kind: str, memo: dict[str, bool], test
     try:
         return [i for i, tok in enumerate(tokens) if tok.kind == kind or memo[tok.key]]
     except KeyError:  # keys not seen before (read from a local table: another thread may clear the memo)
-        table = {key: memo.get(key) for key in {tok.key for tok in tokens}}
-        for key, passed in table.items():
-            if passed is None:
-                table[key] = test(key)
-        if len(memo) + len(table) > _SURFACES_LIMIT:
-            memo.clear()
-        memo.update(table)
+        table = fill_memo(memo, (tok.key for tok in tokens), test, _SURFACES_LIMIT)
         return [i for i, tok in enumerate(tokens) if tok.kind == kind or table[tok.key]]
 
 
