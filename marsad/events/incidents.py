@@ -185,21 +185,33 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)))
 
 
+def _fold_into_hosts(subs: list[Incident], host_of) -> list[Incident]:
+    """Each sub-incident for which ``host_of(sub)`` names another is folded into it (its triggers,
+    the finer of the two places); the others are kept, in order."""
+    out = []
+    for sub in subs:
+        host = host_of(sub)
+        if host is None:
+            out.append(sub)
+        else:
+            host.triggers.extend(sub.triggers)
+            host.place = finer(host.place, sub.place)
+    return out
+
+
 def _fold_devices_into_defusal(subs: list[Incident], trigs: list[Trigger]) -> list[Incident]:
     """"أبطل الخبراء مفعول عبوة ناسفة": the device named beside a defusal is the defused one, unless
     something in the sentence went off ("انفجرت عبوة ثالثة")."""
     defusals = [s for s in subs if any(t.family == "foiled" and t.weight >= 3 for t in s.triggers)]
     if not defusals or any(t.family == "explosion" for t in trigs):
         return subs
-    out = []
-    for sub in subs:
-        target = next((d for d in defusals if d is not sub and same_site(d.place, sub.place)), None)
-        if target is not None and all(t.family == "ied" for t in sub.triggers):
-            target.triggers.extend(sub.triggers)
-            target.place = finer(target.place, sub.place)
-        else:
-            out.append(sub)
-    return out
+
+    def host_of(sub: Incident) -> Incident | None:
+        if not all(t.family == "ied" for t in sub.triggers):
+            return None
+        return next((d for d in defusals if d is not sub and same_site(d.place, sub.place)), None)
+
+    return _fold_into_hosts(subs, host_of)
 
 
 def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:
@@ -207,16 +219,14 @@ def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:
     describes that incident; it does not report another one."""
     if len(subs) < 2:
         return subs
-    out: list[Incident] = []
     strongest = max(subs, key=lambda s: max(t.weight for t in s.triggers))
     top = max(t.weight for t in strongest.triggers)
-    for sub in subs:
-        if sub is not strongest and max(t.weight for t in sub.triggers) <= 2 < top and same_site(strongest.place, sub.place):
-            strongest.triggers.extend(sub.triggers)
-            strongest.place = finer(strongest.place, sub.place)
-        else:
-            out.append(sub)
-    return out
+
+    def host_of(sub: Incident) -> Incident | None:
+        weak = sub is not strongest and max(t.weight for t in sub.triggers) <= 2 < top
+        return strongest if weak and same_site(strongest.place, sub.place) else None
+
+    return _fold_into_hosts(subs, host_of)
 
 
 def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
@@ -224,16 +234,12 @@ def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
     fights = [s for s in subs if any(t.family == "clash" and t.weight >= 3 for t in s.triggers)]
     if not fights:
         return subs
-    out = []
-    for sub in subs:
-        target = next((f for f in fights if f is not sub and sub.group == "security" and same_site(f.place, sub.place)
-                       and (sub.place is not None or f.place is not None)), None)
-        if target is None:
-            out.append(sub)
-        else:
-            target.triggers.extend(sub.triggers)
-            target.place = finer(target.place, sub.place)
-    return out
+
+    def host_of(sub: Incident) -> Incident | None:
+        return next((f for f in fights if f is not sub and sub.group == "security" and same_site(f.place, sub.place)
+                     and (sub.place is not None or f.place is not None)), None)
+
+    return _fold_into_hosts(subs, host_of)
 
 
 def _macro(group: str) -> str:
