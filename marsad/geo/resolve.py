@@ -596,8 +596,7 @@ class Resolver:
                 ctx.add(k, self.g.place(top), sp)
         # adjectives of nationality name countries too ("الحكومة السورية")
         adjectives = self.g.adjectives
-        word_keys = {tok.key for tok in tokens if tok.kind == "word"}
-        for key in adjectives.keys() & word_keys:
+        for key in adjectives.keys() & set(keys):  # (adjectives are words: no number or mark is one)
             iso = adjectives[key]
             if iso:
                 ctx.countries_weak.add(iso)
