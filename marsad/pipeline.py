@@ -13,6 +13,7 @@ from marsad.events.assemble import to_events
 from marsad.events.incidents import build_incidents
 from marsad.events.model import Event
 from marsad.events.notes import describe
+from marsad.events.places import same_place_anaphora
 from marsad.events.roles import assign_actors
 from marsad.recognisers.actors import find_actors
 from marsad.recognisers.triggers import find_triggers
@@ -100,6 +101,7 @@ def extract_events(text: str, published: str | dt.date | None = None, article_id
     if not triggers:
         return []
     places = _places(doc)
+    places = sorted(places + same_place_anaphora(doc, places), key=lambda p: p.start)
     triggers = _outside_place_names(triggers, places)
     if not triggers:
         return []

@@ -185,3 +185,11 @@ def test_toll_without_the_bomber_adds_the_bomber():
     ev = events("قتل خمسة أشخاص عندما فجر مهاجم حزاما ناسفا عند مدخل سوق في مدينة كيسمايو صباح اليوم.",
                 "2021-07-19")
     assert ev[0].fatalities == 6
+
+
+
+def test_the_same_town_points_back_to_the_town_named_before():
+    ev = events("اختطف مسلحون مجهولون طبيبا في مدينة الفلوجة مساء الأحد. "
+                "وأضاف المصدر أن عبوة ناسفة انفجرت في المدينة ذاتها صباح الاثنين دون إصابات.", "2019-09-03")
+    ied = [e for e in ev if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert ied and ied[0].location == next(e.location for e in ev if e.sub_event_type.startswith("Abduction"))
