@@ -193,3 +193,20 @@ def test_the_same_town_points_back_to_the_town_named_before():
                 "وأضاف المصدر أن عبوة ناسفة انفجرت في المدينة ذاتها صباح الاثنين دون إصابات.", "2019-09-03")
     ied = [e for e in ev if e.sub_event_type == "Remote explosive/landmine/IED"]
     assert ied and ied[0].location == next(e.location for e in ev if e.sub_event_type.startswith("Abduction"))
+
+
+def test_kana_qad_tells_a_past_event_not_a_possibility():
+    ev = events("قتل ثلاثة جنود في هجوم على نقطة للجيش في قضاء الحويجة أمس. وكان مسلحون قد قتلوا شرطياً "
+                "في آب الماضي بهجوم على منزله في مدينة كركوك.", "2019-09-03")
+    back = [e for e in ev if e.role == "background"]
+    assert back and back[0].event_date == "2019-08" and back[0].admin1 == "Kirkuk"
+    # the modal "قد" ("may") stays a vague statement
+    ev = events("قال مسؤول إن مسلحين قد يهاجمون مواقع للجيش في مدينة كركوك خلال الأشهر الماضية.", "2019-09-03")
+    assert not ev
+
+
+def test_the_same_province_points_back_to_the_province():
+    ev = events("قتل ثلاثة جنود في هجوم لتنظيم داعش على نقطة للجيش في قضاء الحويجة بمحافظة كركوك أمس. "
+                "وكان شرطيان قد قتلا بانفجار عبوة ناسفة في المحافظة نفسها في آب الماضي.", "2019-09-04")
+    back = [e for e in ev if e.role == "background"]
+    assert back and back[0].admin1 == "Kirkuk"
