@@ -17,6 +17,7 @@ from marsad.events.places import same_place_anaphora
 from marsad.events.roles import assign_actors
 from marsad.recognisers.actors import find_actors
 from marsad.recognisers.triggers import find_triggers
+from marsad.text.normalize import fold_word
 
 _LOAD_LOCK = threading.Lock()
 _LOADED = False
@@ -93,6 +94,36 @@ def _outside_places(actors: list[Any], places: list[Any]) -> list[Any]:
     return [a for a in actors if a.kind == "named" or not any(s < a.end and a.start < e for s, e in spans)]
 
 
+# "الفصائل الموالية لأنقرة", "قوات مدعومة من طهران", "ميليشيا تابعة لدمشق": a capital or a country
+# after a word of allegiance names a patron, not where the event happened.
+_ALLEGIANCE = frozenset(fold_word(w) for w in (
+    "الموالية", "الموالي", "الموالين", "الموالون", "موالية", "موال", "موالين", "المدعومة", "المدعوم", "المدعومين",
+    "مدعومة", "مدعوم", "مدعومين", "التابعة", "التابع", "التابعين", "تابعة", "تابع", "المقربة", "المقرب",
+    "المقربين", "مقربة", "المرتبطة", "المرتبط", "مرتبطة", "المتحالفة", "المتحالف", "حليفة", "الحليفة",
+    "المحسوبة", "المحسوب", "المدعومتين", "الموالتين", "التابعتين"))
+_PATRON_PREPS = frozenset({"من", "ل", "الى", "إلى"})
+
+
+def _patron(doc: Doc, p: Any) -> bool:
+    i = doc.token_at(p.start)
+    if i <= 0:
+        return False
+    tok, prev = doc.tokens[i], doc.tokens[i - 1]
+    if prev.key in _ALLEGIANCE and tok.start < p.start:  # "لأنقرة": the preposition is a clitic
+        return True
+    return prev.key in _PATRON_PREPS and i >= 2 and doc.tokens[i - 2].key in _ALLEGIANCE
+
+
+def _outside_actor_names(doc: Doc, places: list[Any], actors: list[Any]) -> list[Any]:
+    """"سرايا القدس" is a brigade, not Jerusalem; "الموالية لأنقرة" is allegiance, not Ankara: a place
+    named inside a named actor's mention, or as its patron, is not where anything happened.  A country
+    inside an actor's name ("تحالف دعم الشرعية في اليمن") still says which country's war it is."""
+    spans = [(a.start, a.end) for a in actors if a.kind == "named"]
+    return [p for p in places
+            if not (p.place.kind != "country" and any(s <= p.start and p.end <= e for s, e in spans))
+            and not _patron(doc, p)]
+
+
 def extract_events(text: str, published: str | dt.date | None = None, article_id: str | None = None) -> list[Event]:
     if not _LOADED:
         load()
@@ -107,6 +138,7 @@ def extract_events(text: str, published: str | dt.date | None = None, article_id
         return []
     dates = _dates(doc)
     actors = _outside_places(find_actors(doc), places)
+    places = _outside_actor_names(doc, places, actors)
     incidents = build_incidents(doc, triggers, places, dates, actors)
     if _off_topic(doc):
         incidents = [i for i in incidents if i.counts and any(a.armed for a in actors)]

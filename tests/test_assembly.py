@@ -210,3 +210,13 @@ def test_the_same_province_points_back_to_the_province():
                 "وكان شرطيان قد قتلا بانفجار عبوة ناسفة في المحافظة نفسها في آب الماضي.", "2019-09-04")
     back = [e for e in ev if e.role == "background"]
     assert back and back[0].admin1 == "Kirkuk"
+
+
+def test_a_place_inside_an_actor_name_or_after_allegiance_is_not_the_event_place():
+    ev = events("قصفت الفصائل الموالية لأنقرة قرية أم الكيف شمال بلدة تل تمر بريف الحسكة مساء أمس.", "2022-08-20")
+    assert ev and all(e.country == "SYR" for e in ev)
+    ev = events("أعلنت سرايا القدس أن مقاتليها فجروا عبوة ناسفة بآلية عسكرية إسرائيلية خلال اقتحام مدينة طولكرم "
+                "فجر اليوم.", "2023-05-02")
+    assert ev and all(e.location != "Jerusalem" for e in ev)
+    ev = events("هاجمت مجموعة مسلحة مدعومة من طهران قاعدة عسكرية في مدينة الرمادي أمس.", "2023-05-02")
+    assert ev and all(e.country == "IRQ" for e in ev)
