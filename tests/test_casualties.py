@@ -48,3 +48,9 @@ def test_counted_nouns_before_an_intransitive_kill_verb():
 def test_active_kill_verb_with_an_object_is_not_a_passive_count():
     c = counts("وقال مصدر إن مسلحين قتلوا مدنيا في السوق.")
     assert total(c, "killed")[0] == 1
+
+
+def test_his_or_her_death_counts_one():
+    assert total(counts("أطلق مسلحون النار على مختار القرية قرب منزله، ما أدى إلى مقتله على الفور."))[0] == 1
+    assert total(counts("استهدف مجهولون سيارة المحامية بعبوة لاصقة ما أسفر عن مصرعها."))[0] == 1
+    assert total(counts("قتل 4 جنود في الكمين، وأعلن الجيش مقتل قائدهم لاحقاً بعد نقله إلى المستشفى وأدى إلى وفاته."))[0] == 4
