@@ -124,6 +124,22 @@ def _outside_actor_names(doc: Doc, places: list[Any], actors: list[Any]) -> list
             and not _patron(doc, p)]
 
 
+def _backed_forces(doc: Doc, actors: list[Any]) -> list[Any]:
+    """"قوات يمنية مدعومة من الإمارات": a force right before a named backing phrase is the backed
+    actor that phrase names, one mention, not two sides."""
+    from dataclasses import replace
+
+    out: list[Any] = []
+    for m in sorted(actors, key=lambda a: a.start):
+        prev = out[-1] if out else None
+        if (prev is not None and m.kind == "named" and prev.kind in ("state", "bare_state", "named")
+                and 0 <= m.first - prev.last <= 1 and doc.tokens[m.first].key in _ALLEGIANCE):
+            out[-1] = replace(m, first=prev.first, start=prev.start, text=doc.text[prev.start:m.end])
+        else:
+            out.append(m)
+    return out
+
+
 def extract_events(text: str, published: str | dt.date | None = None, article_id: str | None = None) -> list[Event]:
     if not _LOADED:
         load()
@@ -137,7 +153,7 @@ def extract_events(text: str, published: str | dt.date | None = None, article_id
     if not triggers:
         return []
     dates = _dates(doc)
-    actors = _outside_places(find_actors(doc), places)
+    actors = _backed_forces(doc, _outside_places(find_actors(doc), places))
     places = _outside_actor_names(doc, places, actors)
     incidents = build_incidents(doc, triggers, places, dates, actors)
     if _off_topic(doc):
