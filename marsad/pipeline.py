@@ -13,9 +13,11 @@ from marsad.events.assemble import to_events
 from marsad.events.incidents import build_incidents
 from marsad.events.model import Event
 from marsad.events.notes import describe
+from marsad.events.places import same_place_anaphora
 from marsad.events.roles import assign_actors
 from marsad.recognisers.actors import find_actors
 from marsad.recognisers.triggers import find_triggers
+from marsad.text.normalize import fold_word
 
 _LOAD_LOCK = threading.Lock()
 _LOADED = False
@@ -92,6 +94,52 @@ def _outside_places(actors: list[Any], places: list[Any]) -> list[Any]:
     return [a for a in actors if a.kind == "named" or not any(s < a.end and a.start < e for s, e in spans)]
 
 
+# "الفصائل الموالية لأنقرة", "قوات مدعومة من طهران", "ميليشيا تابعة لدمشق": a capital or a country
+# after a word of allegiance names a patron, not where the event happened.
+_ALLEGIANCE = frozenset(fold_word(w) for w in (
+    "الموالية", "الموالي", "الموالين", "الموالون", "موالية", "موال", "موالين", "المدعومة", "المدعوم", "المدعومين",
+    "مدعومة", "مدعوم", "مدعومين", "التابعة", "التابع", "التابعين", "تابعة", "تابع", "المقربة", "المقرب",
+    "المقربين", "مقربة", "المرتبطة", "المرتبط", "مرتبطة", "المتحالفة", "المتحالف", "حليفة", "الحليفة",
+    "المحسوبة", "المحسوب", "المدعومتين", "الموالتين", "التابعتين"))
+_PATRON_PREPS = frozenset({"من", "ل", "الى", "إلى"})
+
+
+def _patron(doc: Doc, p: Any) -> bool:
+    i = doc.token_at(p.start)
+    if i <= 0:
+        return False
+    tok, prev = doc.tokens[i], doc.tokens[i - 1]
+    if prev.key in _ALLEGIANCE and tok.start < p.start:  # "لأنقرة": the preposition is a clitic
+        return True
+    return prev.key in _PATRON_PREPS and i >= 2 and doc.tokens[i - 2].key in _ALLEGIANCE
+
+
+def _outside_actor_names(doc: Doc, places: list[Any], actors: list[Any]) -> list[Any]:
+    """"سرايا القدس" is a brigade, not Jerusalem; "الموالية لأنقرة" is allegiance, not Ankara: a place
+    named inside a named actor's mention, or as its patron, is not where anything happened.  A country
+    inside an actor's name ("تحالف دعم الشرعية في اليمن") still says which country's war it is."""
+    spans = [(a.start, a.end) for a in actors if a.kind == "named"]
+    return [p for p in places
+            if not (p.place.kind != "country" and any(s <= p.start and p.end <= e for s, e in spans))
+            and not _patron(doc, p)]
+
+
+def _backed_forces(doc: Doc, actors: list[Any]) -> list[Any]:
+    """"قوات يمنية مدعومة من الإمارات": a force right before a named backing phrase is the backed
+    actor that phrase names, one mention, not two sides."""
+    from dataclasses import replace
+
+    out: list[Any] = []
+    for m in sorted(actors, key=lambda a: a.start):
+        prev = out[-1] if out else None
+        if (prev is not None and m.kind == "named" and prev.kind in ("state", "bare_state", "named")
+                and 0 <= m.first - prev.last <= 1 and doc.tokens[m.first].key in _ALLEGIANCE):
+            out[-1] = replace(m, first=prev.first, start=prev.start, text=doc.text[prev.start:m.end])
+        else:
+            out.append(m)
+    return out
+
+
 def extract_events(text: str, published: str | dt.date | None = None, article_id: str | None = None) -> list[Event]:
     if not _LOADED:
         load()
@@ -100,11 +148,13 @@ def extract_events(text: str, published: str | dt.date | None = None, article_id
     if not triggers:
         return []
     places = _places(doc)
+    places = sorted(places + same_place_anaphora(doc, places), key=lambda p: p.start)
     triggers = _outside_place_names(triggers, places)
     if not triggers:
         return []
     dates = _dates(doc)
-    actors = _outside_places(find_actors(doc), places)
+    actors = _backed_forces(doc, _outside_places(find_actors(doc), places))
+    places = _outside_actor_names(doc, places, actors)
     incidents = build_incidents(doc, triggers, places, dates, actors)
     if _off_topic(doc):
         incidents = [i for i in incidents if i.counts and any(a.armed for a in actors)]

@@ -54,3 +54,16 @@ def test_pakistani_taliban_claim_an_attack_on_police():
     ev = marsad.extract("قتل ثلاثة من رجال الشرطة في هجوم مسلح على مركز للشرطة في مدينة بيشاور الليلة الماضية.\n"
                         "وتبنت حركة طالبان باكستان الهجوم في بيان.", published="2023-02-01")
     assert len(ev) == 1 and ev[0].actor1 == "TTP: Tehreek-i-Taliban Pakistan"
+
+
+def test_government_force_phrases_resolve_by_the_event_country():
+    import marsad
+    ev = marsad.extract("قالت مصادر محلية إن القوات الحكومية الرسمية استعادت السيطرة على بلدة عيل بور بإقليم جلجدود "
+                        "بعد معارك مع حركة الشباب أمس.", published="2023-08-20")
+    assert ev and ev[0].actor1.startswith("Military Forces of Somalia")
+
+
+def test_a_force_backed_by_a_patron_is_one_actor():
+    import marsad
+    ev = marsad.extract("هاجمت قوات يمنية مدعومة من الإمارات مواقع للحوثيين في مديرية حيس أمس.", published="2019-09-10")
+    assert ev and ev[0].actor1 == "Security Belt Forces" and ev[0].actor2 == "Houthi Movement"

@@ -185,3 +185,38 @@ def test_toll_without_the_bomber_adds_the_bomber():
     ev = events("قتل خمسة أشخاص عندما فجر مهاجم حزاما ناسفا عند مدخل سوق في مدينة كيسمايو صباح اليوم.",
                 "2021-07-19")
     assert ev[0].fatalities == 6
+
+
+
+def test_the_same_town_points_back_to_the_town_named_before():
+    ev = events("اختطف مسلحون مجهولون طبيبا في مدينة الفلوجة مساء الأحد. "
+                "وأضاف المصدر أن عبوة ناسفة انفجرت في المدينة ذاتها صباح الاثنين دون إصابات.", "2019-09-03")
+    ied = [e for e in ev if e.sub_event_type == "Remote explosive/landmine/IED"]
+    assert ied and ied[0].location == next(e.location for e in ev if e.sub_event_type.startswith("Abduction"))
+
+
+def test_kana_qad_tells_a_past_event_not_a_possibility():
+    ev = events("قتل ثلاثة جنود في هجوم على نقطة للجيش في قضاء الحويجة أمس. وكان مسلحون قد قتلوا شرطياً "
+                "في آب الماضي بهجوم على منزله في مدينة كركوك.", "2019-09-03")
+    back = [e for e in ev if e.role == "background"]
+    assert back and back[0].event_date == "2019-08" and back[0].admin1 == "Kirkuk"
+    # the modal "قد" ("may") stays a vague statement
+    ev = events("قال مسؤول إن مسلحين قد يهاجمون مواقع للجيش في مدينة كركوك خلال الأشهر الماضية.", "2019-09-03")
+    assert not ev
+
+
+def test_the_same_province_points_back_to_the_province():
+    ev = events("قتل ثلاثة جنود في هجوم لتنظيم داعش على نقطة للجيش في قضاء الحويجة بمحافظة كركوك أمس. "
+                "وكان شرطيان قد قتلا بانفجار عبوة ناسفة في المحافظة نفسها في آب الماضي.", "2019-09-04")
+    back = [e for e in ev if e.role == "background"]
+    assert back and back[0].admin1 == "Kirkuk"
+
+
+def test_a_place_inside_an_actor_name_or_after_allegiance_is_not_the_event_place():
+    ev = events("قصفت الفصائل الموالية لأنقرة قرية أم الكيف شمال بلدة تل تمر بريف الحسكة مساء أمس.", "2022-08-20")
+    assert ev and all(e.country == "SYR" for e in ev)
+    ev = events("أعلنت سرايا القدس أن مقاتليها فجروا عبوة ناسفة بآلية عسكرية إسرائيلية خلال اقتحام مدينة طولكرم "
+                "فجر اليوم.", "2023-05-02")
+    assert ev and all(e.location != "Jerusalem" for e in ev)
+    ev = events("هاجمت مجموعة مسلحة مدعومة من طهران قاعدة عسكرية في مدينة الرمادي أمس.", "2023-05-02")
+    assert ev and all(e.country == "IRQ" for e in ev)

@@ -57,3 +57,9 @@ def test_sentence_quantities_are_those_of_the_sentence_and_read_once():
     assert [q.value for q in doc.sentence_quantities(second)] == [9]
     assert doc.sentence_quantities(second) is doc.sentence_quantities(second)
     assert all(second.first <= q.first < second.last for q in doc.sentence_quantities(second))
+
+
+def test_his_or_her_death_counts_one():
+    assert total(counts("أطلق مسلحون النار على مختار القرية قرب منزله، ما أدى إلى مقتله على الفور."))[0] == 1
+    assert total(counts("استهدف مجهولون سيارة المحامية بعبوة لاصقة ما أسفر عن مصرعها."))[0] == 1
+    assert total(counts("قتل 4 جنود في الكمين، وأعلن الجيش مقتل قائدهم لاحقاً بعد نقله إلى المستشفى وأدى إلى وفاته."))[0] == 4

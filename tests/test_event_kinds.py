@@ -196,3 +196,16 @@ def test_a_mob_killing_a_man_is_mob_violence():
     e = ev[0]
     assert (e.event_type, e.sub_event_type) == ("Riots", "Mob violence")
     assert e.actor1 == "Rioters (Nigeria)" and e.actor2 == "Civilians (Nigeria)"
+
+
+def test_a_fight_between_two_clans_has_rioters_on_both_sides():
+    ev = marsad.extract("قتل شخصان وأصيب خمسة آخرون في مواجهات بين عشيرتين في قرية الفضيلية بمحافظة البصرة أمس "
+                        "بسبب خلاف على أرض زراعية.", published="2021-04-12")
+    assert ev and ev[0].event_type == "Riots"
+    assert ev[0].actor1.startswith("Rioters") and (ev[0].actor2 or "").startswith("Rioters")
+
+
+def test_a_foiled_bombing_is_disrupted_weapons_use():
+    ev = marsad.extract("أعلنت وزارة الداخلية العراقية إحباط تفجير سيارة مفخخة كانت معدة لاستهداف سوق شعبي "
+                        "في مدينة كركوك صباح اليوم.", published="2021-04-12")
+    assert ev and ev[0].sub_event_type == "Disrupted weapons use"

@@ -35,3 +35,12 @@ def test_cue_look_ups_by_token_range():
     assert not doc.has_cue("kill", 0, kill[0])
     assert doc.has_cue("claim", kill[0], len(doc.tokens))
     assert not doc.has_cue("no_such_lexicon", 0, len(doc.tokens))
+
+
+def test_a_place_described_by_its_ongoing_fighting_is_not_an_incident():
+    import marsad
+    assert not marsad.extract("زار وفد أممي مدينة تعز التي تشهد اشتباكات متقطعة بين الطرفين، والتقى محافظها.",
+                              published="2021-04-12")
+    ev = marsad.extract("تدور اشتباكات عنيفة منذ صباح اليوم بين الجيش وقوات الدعم السريع في مدينة الأبيض.",
+                        published="2023-06-12")
+    assert ev and ev[0].sub_event_type == "Armed clash"

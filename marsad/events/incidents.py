@@ -70,7 +70,18 @@ def _generic_before(doc: Doc, sent: Sentence, trigs: list[Trigger]) -> bool:
     """"يواصلون تنفيذ هجمات", "في الأشهر الماضية ... الهجمات": a habitual or vague frame before the trigger."""
     strong = [t for t in trigs if t.weight >= 2] or trigs
     first = min(t.first for t in strong)
-    return doc.has_cue("generic", sent.first, min(sent.last, first + 3))
+    return any(not _pluperfect(doc, sent, i) for i in doc.cue_starts("generic", sent.first, min(sent.last, first + 3)))
+
+
+_KANA = {"كان", "كانت", "كانوا", "وكان", "وكانت", "وكانوا", "فكان", "فكانت", "كانا", "وكانا"}
+
+
+def _pluperfect(doc: Doc, sent: Sentence, i: int) -> bool:
+    """"وكان مسلحون قد قتلوا ...": "قد" after a form of كان marks a past event told as background,
+    not the modal "may" ("قد يقتل") of a vague or hypothetical statement."""
+    if doc.tokens[i].key != "قد":
+        return False
+    return any(t.key in _KANA for t in doc.tokens[max(sent.first, i - 8):i])
 
 
 def sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) -> bool:

@@ -137,3 +137,53 @@ def same_site(a: Any | None, b: Any | None) -> bool:
     if same_name_as_admin1(a) or same_name_as_admin1(b) or max(a.geo_precision or 3, b.geo_precision or 3) >= 3:
         return compatible(a, b)
     return False
+
+
+# "في المحافظة نفسها", "بالمدينة ذاتها", "في القضاء ذاته": a place noun + "same" points back to
+# the last place of that kind named before it.
+_SAME_WORDS = {"نفسها", "نفسه", "ذاتها", "ذاته", "عينها", "عينه"}
+_ANAPHOR_KINDS = {
+    "محافظه": ("admin1",), "ولايه": ("admin1",), "اقليم": ("admin1", "region"), "مقاطعه": ("admin1",),
+    "مدينه": ("town",), "بلده": ("town",), "قريه": ("town",), "بلديه": ("town",),
+    "قضاء": ("admin2", "admin3", "town"), "مديريه": ("admin2", "admin3", "town"),
+    "ناحيه": ("admin3", "admin2", "town"), "منطقه": ("region", "admin3", "admin2", "town", "neighbourhood"),
+    "مخيم": ("landmark", "town"), "حي": ("neighbourhood",),
+}
+
+
+def _anaphor_noun(tok: Any) -> str | None:
+    for s in tok.stems:
+        key = s[2:] if s.startswith("ال") else s
+        if key in _ANAPHOR_KINDS and (s.startswith("ال") or tok.key.startswith(("بال", "وال", "فال", "لل", "ال"))):
+            return key
+    return None
+
+
+def same_place_anaphora(doc: Doc, places: list[Any]) -> list[Any]:
+    """Place mentions for "the same province/town/district", copied from the place they point back to."""
+    from dataclasses import replace
+
+    out = []
+    toks = doc.tokens
+    named = sorted((p for p in places if p.place.kind != "country"), key=lambda p: p.start)
+    for i in range(len(toks) - 1):
+        if toks[i + 1].key not in _SAME_WORDS:
+            continue
+        noun = _anaphor_noun(toks[i])
+        if noun is None:
+            continue
+        before = [p for p in named if p.end <= toks[i].start]
+        if not before:
+            continue
+        ante = None
+        for kind in _ANAPHOR_KINDS[noun]:
+            ante = next((p for p in reversed(before) if p.place.kind == kind), None)
+            if ante is not None:
+                break
+        if ante is None:
+            continue
+        start, end = toks[i].start, toks[i + 1].end
+        # the article's own clitic ("بالمدينة", "وفي") stays outside the span like in the resolver
+        out.append(replace(ante, text=doc.text[start:end], start=start, end=end, name_start=start, name_end=end,
+                           sentence=doc.sentence_of(start).index, dateline=False, cue=None))
+    return out

@@ -121,6 +121,13 @@ def _side_of_between(doc: Doc, m: ActorMention, sent: Any, inc: Any) -> int:
     return 0
 
 
+def _between_parties(doc: Doc, inc: Any, family: str) -> bool:
+    """A trigger of ``family`` that opens "بين X و Y" ("مواجهات بين عشيرتين", "شجار بين عائلتين")."""
+    return any(doc.tokens[j].key == "بين"
+               for t in inc.triggers if t.family == family
+               for j in range(t.first, min(t.last + 2, len(doc.tokens))))
+
+
 def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[ActorMention],
                   day: dt.date | None, context: list[ActorMention] | None = None) -> None:
     """Set actor1/actor2 (+ Arabic mentions, inter codes, interaction) on ``ev``.
@@ -179,7 +186,7 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     if family == "riot":
         actor1 = Actor(_generic_name("Rioters", ev), "Rioters", country)
         m1 = next((m for m in mentions if m.kind == "rioters"), None)
-        if any("بين" in t.text for t in inc.triggers):  # "اشتباكات بين أهالي قريتين": rioters on both sides
+        if _between_parties(doc, inc, "riot"):  # "اشتباكات بين أهالي قريتين": rioters on both sides
             actor2, m2 = Actor(_generic_name("Rioters", ev), "Rioters", country), None
     if family.startswith("protest"):
         m1 = next((m for m in mentions if m.kind == "protesters"), None)

@@ -32,6 +32,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     """Longest trigger phrases in the text, minus negated ones ("لم يسفر عن...")."""
     negations = {m.first for m in doc.cue_hits("negation")}
     irrealis = {m.last for m in doc.cue_hits("irrealis")}
+    # "المدينة التي تشهد اشتباكات متقطعة", "حيث تدور معارك": a clause that describes a place by the
+    # fighting that goes on there states a standing situation, not an incident.
+    irrealis.update(m.last for m in doc.cue_hits("ongoing_frame"))
     out = []
     for m in longest_matches(doc.lexicon_matches()[TRIGGERS]):
         if any(m.first - k in negations for k in range(1, _NEGATION_WINDOW + 1)):
