@@ -32,6 +32,7 @@ class Doc:
     _lexicon_cache: list[list] | None = field(default=None, repr=False)
     _cue_firsts: dict[str, list[int]] = field(default_factory=dict, repr=False)
     _quantity_cache: dict[int, list] = field(default_factory=dict, repr=False)
+    _date_cache: dict[int, list] = field(default_factory=dict, repr=False)
     _token_start_cache: list[int] | None = field(default=None, repr=False)
 
     @property
@@ -58,6 +59,17 @@ class Doc:
 
             found = self._quantity_cache[sent.index] = find_quantities(
                 self.tokens, self.text, first=sent.first, last=sent.last)
+        return found
+
+    def sentence_dates(self, sent: Sentence) -> list:
+        """The date mentions that begin in one sentence (``find_dates``, resolved against
+        ``published``), found once."""
+        found = self._date_cache.get(sent.index)
+        if found is None:
+            from marsad.text.dates import find_dates
+
+            read = find_dates(self.tokens, self.published, first=sent.first, last=sent.last)
+            found = self._date_cache[sent.index] = [d for d in read if sent.start <= d.start < sent.end]
         return found
 
     def cue_hits(self, name: str) -> list:

@@ -53,12 +53,6 @@ def _places(doc: Doc) -> list[Any]:
     return list(resolve(doc.tokens, text=doc.text))
 
 
-def _dates(doc: Doc) -> list[Any]:
-    from marsad.text.dates import find_dates
-
-    return list(find_dates(doc.tokens, doc.published))
-
-
 def _fallback_place(doc: Doc, places: list[Any]) -> Any | None:
     """Where the article is, when a sentence says nothing: the dateline, else its most named place."""
     if not places:
@@ -152,10 +146,9 @@ def extract_events(text: str, published: str | dt.date | None = None, article_id
     triggers = _outside_place_names(triggers, places)
     if not triggers:
         return []
-    dates = _dates(doc)
     actors = _backed_forces(doc, _outside_places(find_actors(doc), places))
     places = _outside_actor_names(doc, places, actors)
-    incidents = build_incidents(doc, triggers, places, dates, actors)
+    incidents = build_incidents(doc, triggers, places, actors)
     if _off_topic(doc):
         incidents = [i for i in incidents if i.counts and any(a.armed for a in actors)]
     events = to_events(doc, incidents, actors, _fallback_place(doc, places), assign_actors, describe)

@@ -376,3 +376,17 @@ def test_cli_text_on_seed_shows_the_resolutions():
     out = result.output
     for needle in ("الجمعة\t2025-08-22", "الأربعاء\t2025-08-20", "يوليو الماضي\t2025-07\t3", "عام 2014\t2014"):
         assert needle in out
+
+
+def test_dates_of_one_sentence_read_with_whole_text_indices():
+    from marsad.doc import build_doc
+
+    text = "اندلعت اشتباكات يوم الأربعاء. وفي 3 تموز الماضي قصفت الطائرات البلدة."
+    doc = build_doc(text, FRI)
+    first, second = doc.sentences
+    assert [d.value for d in doc.sentence_dates(first)] == ["2025-08-20"]
+    assert [d.value for d in doc.sentence_dates(second)] == ["2025-07-03"]
+    assert doc.sentence_dates(second) is doc.sentence_dates(second)
+    whole = find_dates(doc.tokens, FRI)
+    assert doc.sentence_dates(first) + doc.sentence_dates(second) == whole
+    assert find_dates(doc.tokens, FRI, first=second.first, last=second.last) == whole[1:]

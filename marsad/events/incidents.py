@@ -103,7 +103,7 @@ _ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه",
              "الانفجار", "الكمين", "الاشتباكات", "القصف", "الهجمات", "التفجيرين"}
 
 
-def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates: list[Any],
+def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
                     actors: list[ActorMention]) -> list[Incident]:
     by_sent: dict[int, list[Trigger]] = {}
     for t in triggers:
@@ -115,7 +115,7 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         if not trigs:
             _refine_from_anaphor(doc, sent, s_places, incidents)
             continue
-        s_dates = [d for d in dates if sent.start <= d.start < sent.end]
+        s_dates = doc.sentence_dates(sent)
         s_actors = [a for a in actors if sent.start <= a.start < sent.end]
         counts = sentence_counts(doc, sent)
         if sentence_flag(doc, sent, "nonpolitical_strong"):

@@ -665,11 +665,13 @@ def _as_date(published: dt.date | str | None) -> dt.date | None:
 
 
 def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str | None = None,
-               text: str | None = None) -> list[DateMention]:
+               text: str | None = None, *, first: int = 0, last: int | None = None) -> list[DateMention]:
     """Date mentions in a text (or its tokens), resolved against ``published`` when given.
 
     Mentions do not overlap and come in text order. Pass ``text`` with a token list to get exact
-    ``DateMention.text`` values; without it they are rebuilt from the tokens.
+    ``DateMention.text`` values; without it they are rebuilt from the tokens. ``first``/``last``:
+    only the mentions read from a token in ``tokens[first:last]`` (one sentence), with the tokens
+    around them in view.
     """
     pub = _as_date(published)
     if isinstance(text_or_tokens, str):
@@ -681,7 +683,8 @@ def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str |
     taken = 0  # first token index not yet covered by a mention
     triggers = _triggers()
     # numbers and trigger words (a superset: the exact test is below)
-    for i in tokens_where(tokens, "number", _TRIGGER_KEYS, _is_trigger):
+    starts = tokens_where(tokens[first:last], "number", _TRIGGER_KEYS, _is_trigger)
+    for i in (starts if not first else [first + i for i in starts]):
         if i < taken:
             continue
         tok = tokens[i]
