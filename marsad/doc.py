@@ -108,9 +108,6 @@ class Doc:
         i = bisect.bisect_right(self._starts, char_offset) - 1
         return self.sentences[max(i, 0)]
 
-    def sentence_of_token(self, token_index: int) -> Sentence:
-        return self.sentence_of(self.tokens[token_index].start)
-
 
 def _segments(text: str) -> list[tuple[int, int, int]]:
     from marsad.text.sentences import sentence_spans

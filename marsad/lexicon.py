@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -62,11 +62,6 @@ def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
 @lru_cache(maxsize=1)
 def cues() -> dict[str, Any]:
     return json.loads(_read_text("cues.json"))
-
-
-@cache
-def cue_matcher(name: str) -> PhraseMatcher[str]:
-    return PhraseMatcher((p, name) for p in cues()[name])
 
 
 @lru_cache(maxsize=1)

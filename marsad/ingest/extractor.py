@@ -65,15 +65,13 @@ def engine_fingerprint() -> str:
 def engine_version(spec: str | None = None) -> str:
     """A string that changes when extraction output may change (stored with each article).
 
-    For the engine: ``marsad.pipeline.ENGINE_VERSION`` when defined, else the package version plus a
-    fingerprint of the engine's code and data, so an engine upgrade re-extracts stored articles.
+    For the engine: the package version plus a fingerprint of the engine's code and data, so an
+    engine upgrade re-extracts stored articles; for another extractor, its ``spec``.
     """
     if spec in (None, "", "marsad", "default"):
         import marsad
-        import marsad.pipeline as pipeline
 
-        declared = getattr(pipeline, "ENGINE_VERSION", None)
-        return str(declared) if declared else f"marsad-{marsad.__version__}+{engine_fingerprint()}"
+        return f"marsad-{marsad.__version__}+{engine_fingerprint()}"
     return spec
 
 

@@ -110,5 +110,3 @@ ingest_issues = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_ingest_issues_origin", "origin"),
 )
-
-QUERY_TABLES = {"events": events, "canonical": canonical_events}
