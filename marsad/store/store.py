@@ -641,6 +641,25 @@ class Store:
         with self.engine.connect() as conn:
             return list(conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.id)).scalars())
 
+    def totals(self, *, level: str = "canonical") -> dict[str, Any]:
+        """The store's totals (articles, events, canonical events, sources, skipped, failed) and ``level``."""
+        if level not in ("canonical", "raw"):
+            raise InputError(f"invalid level {level!r}: expected canonical or raw")
+        if level == "canonical" and self.needs_dedup():
+            self.rebuild_canonical(incremental=True)
+        issues = schema.ingest_issues
+
+        with self.engine.connect() as conn:
+            def count(t: Table, *where: Any) -> int:
+                return conn.execute(select(func.count()).select_from(t).where(*where)).scalar_one()
+
+            return {
+                "articles": count(schema.articles), "events": count(schema.events),
+                "canonical_events": count(schema.canonical_events), "sources": count(schema.sources),
+                "skipped": count(issues, issues.c.kind == "skipped"),
+                "failed": count(issues, issues.c.kind == "failed"), "level": level,
+            }
+
     def stats(self, since: Any = None, until: Any = None, country: str | None = None,
               admin1: str | None = None, type: str | None = None, actor: str | None = None,
               bbox: Any = None, *, level: str = "canonical") -> Stats:
@@ -648,27 +667,15 @@ class Store:
 
         level: ``canonical`` (merged incidents, the default) or ``raw`` (one per article report).
         """
-        if level not in ("canonical", "raw"):
-            raise InputError(f"invalid level {level!r}: expected canonical or raw")
-        if level == "canonical" and self.needs_dedup():
-            self.rebuild_canonical(incremental=True)
+        totals = self.totals(level=level)
         table = schema.canonical_events if level == "canonical" else schema.events
         cond = self.conditions(table, since, until, country, admin1, type, actor, bbox)
-        issues = schema.ingest_issues
-
-        def count(t: Table, *where: Any) -> int:
-            return conn.execute(select(func.count()).select_from(t).where(*where)).scalar_one()
-
-        def group(col: Any) -> dict[str, int]:
-            rows = conn.execute(select(col, func.count()).where(*cond).group_by(col).order_by(col)).all()
-            return {(k.isoformat() if isinstance(k, dt.date) else (k or "")): n for k, n in rows}
 
         with self.engine.connect() as conn:
-            return Stats(
-                articles=count(schema.articles), events=count(schema.events),
-                canonical_events=count(schema.canonical_events), sources=count(schema.sources),
-                skipped=count(issues, issues.c.kind == "skipped"), failed=count(issues, issues.c.kind == "failed"),
-                level=level, by_day=group(table.c.date_start), by_type=group(table.c.event_type),
-                by_admin1=group(table.c.admin1),
-            )
+            def group(col: Any) -> dict[str, int]:
+                rows = conn.execute(select(col, func.count()).where(*cond).group_by(col).order_by(col)).all()
+                return {(k.isoformat() if isinstance(k, dt.date) else (k or "")): n for k, n in rows}
+
+            return Stats(**totals, by_day=group(table.c.date_start), by_type=group(table.c.event_type),
+                         by_admin1=group(table.c.admin1))
 

@@ -87,4 +87,4 @@ def get_event(event_id: Annotated[str, Path(max_length=100)], be: BackendDep) ->
 def stats(f: Filters, be: BackendDep, level: LevelQuery = "canonical") -> StatsOut:
     """Totals, and the matching events per day, type, admin1, and day and type."""
     store = be.reader(level)
-    return StatsOut(**{**store.stats(level=level).to_dict(), **queries.counts(store, level, f)})
+    return StatsOut(**store.totals(level=level), **queries.counts(store, level, f))
