@@ -241,3 +241,10 @@ def test_a_sentence_that_opens_on_its_place_keeps_it():
     # a finer place inside the frame's area is kept
     ev = events("دمشق - وفي محافظة درعا، اغتال مسلحون مجهولون شاباً في بلدة طفس الخميس.", "2021-10-20")
     assert [e.location for e in ev] == ["Tafas"]
+
+
+def test_the_dateline_never_splits_off_an_event_of_its_own():
+    ev = events("صنعاء - قالت مصادر محلية إن أربعة مدنيين بينهم امرأتان قُتلوا وأصيب خمسة آخرون بجروح متفاوتة مساء "
+                "الأحد الماضي في غارة جوية عنيفة شنها طيران التحالف بقيادة السعودية على منزل مأهول بالسكان في "
+                "مديرية باقم الحدودية بمحافظة صعدة.", "2019-05-06")
+    assert len(ev) == 1 and ev[0].admin1 == "Sa'dah" and ev[0].fatalities == 4

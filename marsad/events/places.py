@@ -98,7 +98,9 @@ def attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) -
     """The place a trigger is about: the nearest one after it ("غارة على بلدة X"), else before it;
     a sentence that opens on its place ("وفي بيروت، ...") keeps it against a town named after the
     trigger for another reason ("تضامناً مع محتجي طرابلس")."""
-    usable = [p for p in places if not is_reference_place(doc, p, sent)]
+    # the dateline ("صنعاء - قالت قناة ...") says where the report was filed: the story's fallback place,
+    # never the place a trigger names (it would split one strike into a Sanaa event and a Majz event)
+    usable = [p for p in places if not is_reference_place(doc, p, sent) and not p.dateline]
     fine = [p for p in usable if p.place.kind != "country"] or usable
     found = _attached(doc, trig, fine)
     frame = frame_place(doc, fine, sent)
