@@ -96,14 +96,26 @@ _ALLEGIANCE = frozenset(fold_word(w) for w in (
     "المقربين", "مقربة", "المرتبطة", "المرتبط", "مرتبطة", "المتحالفة", "المتحالف", "حليفة", "الحليفة",
     "المحسوبة", "المحسوب", "المدعومتين", "الموالتين", "التابعتين"))
 _PATRON_PREPS = frozenset({"من", "ل", "الى", "إلى"})
+# "هتافات مناهضة لطهران", "حملة معادية لواشنطن", "احتجاجات ضد طهران": the side opposed, not the site.
+_OPPOSITION = frozenset(fold_word(w) for w in (
+    "مناهضة", "المناهضة", "مناهض", "المناهض", "مناهضين", "المناهضين", "مناهضتين", "معادية", "المعادية", "معاد",
+    "معادي", "المعادي", "معادين", "المعادين", "المعارضة", "معارضة", "المعارض", "معارض", "المعارضين", "معارضين",
+    "المناوئة", "مناوئة", "المناوئ", "مناوئ", "المناوئين", "مناوئين"))
+_AGAINST = frozenset(fold_word(w) for w in ("ضد",))
+_CAPITAL_SIZE = 1_000_000
 
 
 def _patron(doc: Doc, p: Any) -> bool:
+    """A place named as a patron ("الموالية لأنقرة") or as the side opposed ("مناهضة لطهران"); after a bare
+    "ضد" only a country or a capital-sized city, which stands for its government there."""
     i = doc.token_at(p.start)
     if i <= 0:
         return False
     tok, prev = doc.tokens[i], doc.tokens[i - 1]
-    if prev.key in _ALLEGIANCE and tok.start < p.start:  # "لأنقرة": the preposition is a clitic
+    clitic = tok.start < p.start  # "لأنقرة": the preposition is a clitic
+    if clitic and (prev.key in _ALLEGIANCE or prev.key in _OPPOSITION):
+        return True
+    if not clitic and prev.key in _AGAINST and (p.place.kind == "country" or p.place.population >= _CAPITAL_SIZE):
         return True
     return prev.key in _PATRON_PREPS and i >= 2 and doc.tokens[i - 2].key in _ALLEGIANCE
 

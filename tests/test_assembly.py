@@ -220,3 +220,31 @@ def test_a_place_inside_an_actor_name_or_after_allegiance_is_not_the_event_place
     assert ev and all(e.location != "Jerusalem" for e in ev)
     ev = events("هاجمت مجموعة مسلحة مدعومة من طهران قاعدة عسكرية في مدينة الرمادي أمس.", "2023-05-02")
     assert ev and all(e.country == "IRQ" for e in ev)
+
+
+def test_the_side_opposed_is_not_the_event_place():
+    ev = events("بغداد - تظاهر محتجون غاضبون مرددين هتافات مناهضة لطهران أمام القنصلية الإيرانية في كربلاء الجمعة.",
+                "2020-03-04")
+    assert ev and all(e.location == "Karbala" for e in ev)
+
+
+def test_a_sentence_that_opens_on_its_place_keeps_it():
+    # "وفي X،" sets the place; a town named after the trigger for another reason does not take it over
+    ev = events("عمان - تظاهر مئات من سائقي الشاحنات في مدينة معان احتجاجاً على رفع أسعار الوقود، الأحد. "
+                "وفي مدينة إربد، نفذ عشرات المعلمين وقفة احتجاجية أمام مبنى المحافظة تضامناً مع سائقي معان.",
+                "2022-12-12")
+    assert sorted(e.location for e in ev) == ["Irbid", "Ma'an"]
+    # the town of the frame, not the province named after it
+    ev = events("الخرطوم - قتل متظاهران برصاص قوات الأمن في أم درمان أمس. وفي مدينة كوستي بولاية النيل الأبيض، "
+                "نظم مئات المحتجين مظاهرة سلمية.", "2022-06-30")
+    assert sorted(e.location for e in ev) == ["Kosti", "Omdurman"]
+    # a finer place inside the frame's area is kept
+    ev = events("دمشق - وفي محافظة درعا، اغتال مسلحون مجهولون شاباً في بلدة طفس الخميس.", "2021-10-20")
+    assert [e.location for e in ev] == ["Tafas"]
+
+
+def test_the_dateline_never_splits_off_an_event_of_its_own():
+    ev = events("صنعاء - قالت مصادر محلية إن أربعة مدنيين بينهم امرأتان قُتلوا وأصيب خمسة آخرون بجروح متفاوتة مساء "
+                "الأحد الماضي في غارة جوية عنيفة شنها طيران التحالف بقيادة السعودية على منزل مأهول بالسكان في "
+                "مديرية باقم الحدودية بمحافظة صعدة.", "2019-05-06")
+    assert len(ev) == 1 and ev[0].admin1 == "Sa'dah" and ev[0].fatalities == 4

@@ -95,9 +95,25 @@ _ATTACH_WINDOW = 16
 
 
 def attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) -> Any | None:
-    """The place a trigger is about: the nearest one after it ("غارة على بلدة X"), else before it."""
-    usable = [p for p in places if not is_reference_place(doc, p, sent)]
+    """The place a trigger is about: the nearest one after it ("غارة على بلدة X"), else before it;
+    a sentence that opens on its place ("وفي بيروت، ...") keeps it against a town named after the
+    trigger for another reason ("تضامناً مع محتجي طرابلس")."""
+    # the dateline ("صنعاء - قالت قناة ...") says where the report was filed: the story's fallback place,
+    # never the place a trigger names (it would split one strike into a Sanaa event and a Majz event)
+    usable = [p for p in places if not is_reference_place(doc, p, sent) and not p.dateline]
     fine = [p for p in usable if p.place.kind != "country"] or usable
+    found = _attached(doc, trig, fine)
+    frame = frame_place(doc, fine, sent)
+    if frame is None or trig.start < frame.end or found is frame:
+        return found
+    if found is None:
+        return frame
+    if compatible(found, frame):
+        return finer(frame, found)
+    return found if _locative(doc, found) else frame
+
+
+def _attached(doc: Doc, trig: Trigger, fine: list[Any]) -> Any | None:
     after = [p for p in fine if p.start >= trig.end and words_between(doc, trig.last, doc.token_at(p.start)) <= _ATTACH_WINDOW]
     if after:
         first = min(after, key=lambda p: p.start)
@@ -106,8 +122,49 @@ def attached_place(doc: Doc, trig: Trigger, places: list[Any], sent: Sentence) -
         return min(nested, key=lambda p: (specificity(p), p.start))
     before = [p for p in fine if p.end <= trig.start]
     if before:
-        return max(before, key=lambda p: p.start)
+        last = max(before, key=lambda p: p.start)
+        # "في مدينة ود مدني بولاية الجزيرة، خرج": the town, not the province named after it
+        nested = [p for p in before if p is last or (p.end <= last.start and compatible(p, last)
+                                                      and words_between(doc, doc.token_at(p.end - 1) + 1, doc.token_at(last.start)) <= 1)]
+        return min(nested, key=lambda p: (specificity(p), -p.start))
     return None
+
+
+# "وفي النجف،", "ففي شمال بوركينا فاسو،", "أما في مالي،": a sentence that opens on a place
+_FRAME_OPENERS = {"في", "وفي", "ففي"}
+_FRAME_WORDS = 8
+
+
+def frame_place(doc: Doc, places: list[Any], sent: Sentence) -> Any | None:
+    """The place a sentence opens on, set off by a comma: the finest of the names before the comma."""
+    toks = doc.tokens
+    i = sent.first
+    if i < sent.last and toks[i].key == "اما":
+        i += 1
+    if i >= sent.last or toks[i].key not in _FRAME_OPENERS:
+        return None
+    comma = next((j for j in range(i + 1, min(sent.last, i + 1 + _FRAME_WORDS)) if toks[j].key == ","), None)
+    if comma is None:
+        return None
+    inside = [p for p in places if toks[i].end <= p.start and p.end <= toks[comma].start and p.place.kind != "country"]
+    if not inside:
+        return None
+    first = min(inside, key=lambda p: p.start)
+    return min((p for p in inside if compatible(p, first)), key=lambda p: (specificity(p), p.start))
+
+
+def _locative(doc: Doc, pm: Any) -> bool:
+    """A place introduced as a location: a cue word, "في/على/قرب X" or a locative clitic ("ببغداد")."""
+    from marsad.geo.lexicon import LOCATIVE_PROCLITICS, LOCATIVES, WEAK_LOCATIVES
+
+    if pm.cue:
+        return True
+    start = pm.name_start if pm.name_start >= 0 else pm.start
+    i = doc.token_at(start)
+    tok = doc.tokens[i]
+    if tok.start < start:
+        return doc.text[tok.start:start] in LOCATIVE_PROCLITICS
+    return i > 0 and (doc.tokens[i - 1].key in LOCATIVES or doc.tokens[i - 1].key in WEAK_LOCATIVES)
 
 
 _KIND_ORDER = {"landmark": 0, "neighbourhood": 1, "town": 2, "admin3": 3, "admin2": 4, "region": 5, "admin1": 6,

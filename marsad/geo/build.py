@@ -188,6 +188,7 @@ class Builder:
         self.polys_adm2 = _Polygons()
         self.stats: dict[str, int] = defaultdict(int)
         self._a1_votes: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+        self._a1_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
 
     def add(self, rec: Rec) -> Rec:
         if rec.id in self.recs:
@@ -381,6 +382,8 @@ class Builder:
             group = country["group"] if country else "world"
             pop = int(g.get("population") or 0)
             ar = _geonames_arabic(g.get("alternatenames") or [])
+            # every town's point, kept or not, locates its admin1 unit when no kept town is in it
+            self._a1_points[f"{cc}.{g.get('admin1code') or ''}"].append((float(g["latitude"]), float(g["longitude"])))
             if group == "secondary" and pop < SECONDARY_MIN_POP:
                 continue
             if group == "world" and (pop < WORLD_MIN_POP or not ar):
@@ -499,6 +502,10 @@ class Builder:
             elif towns:
                 lat = sum(t.lat for t in towns) / len(towns)
                 lon = sum(t.lon for t in towns) / len(towns)
+            elif self._a1_points.get(code):  # only towns below the country's population threshold
+                pts = self._a1_points[code]
+                lat = sum(p[0] for p in pts) / len(pts)
+                lon = sum(p[1] for p in pts) / len(pts)
             else:
                 continue
             name_ar = self._admin1_arabic(code)
