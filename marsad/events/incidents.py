@@ -88,6 +88,19 @@ def sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) 
     return doc.has_cue(name, sent.first, sent.last if head is None else min(sent.last, sent.first + head))
 
 
+_FACILITY = {"معسكر", "معسكرا", "معسكرات", "مركز", "مركزا", "مراكز", "مدرسه", "كليه", "قاعده", "مخيم", "ل", "معهد"}
+
+
+def _exercise(doc: Doc, sent: Sentence) -> bool:
+    """"التدريب تضمن ... قصفا مدفعيا على أهداف افتراضية", "غارات وهمية": a military exercise rehearses
+    strikes and raids; none of them is an event. A training camp ("معسكر التدريب") is a place, not a drill."""
+    for i in doc.cue_starts("exercise", sent.first, sent.last):
+        if i > sent.first and doc.tokens[i - 1].key in _FACILITY:
+            continue
+        return True
+    return False
+
+
 def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[Count], places: list[Any],
                   actors: list[ActorMention]) -> bool:
     strong = max(t.weight for t in trigs)
@@ -118,7 +131,7 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         s_dates = [d for d in dates if sent.start <= d.start < sent.end]
         s_actors = [a for a in actors if sent.start <= a.start < sent.end]
         counts = sentence_counts(doc, sent)
-        if sentence_flag(doc, sent, "nonpolitical_strong"):
+        if sentence_flag(doc, sent, "nonpolitical_strong") or _exercise(doc, sent):
             continue
         if not counts and sentence_flag(doc, sent, "claim_negated", head=8):
             continue  # "ولم تتبن أي جهة المسؤولية عن الهجوم": about the incident already told, adds none
@@ -126,6 +139,8 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         background = sentence_flag(doc, sent, "background", head=6)
         soft = [d for d in s_dates if is_report_date(doc, sent, d, trigs)]
         hard = [d for d in s_dates if d not in soft]
+        if not hard and not counts and sentence_flag(doc, sent, "demand"):
+            continue  # "الهجمات ... يجب أن تتوقف", "داعيا إلى وقف شامل لإطلاق النار": a call, not an incident
         if not hard and _claims_last(doc, sent, trigs, s_places, incidents):
             continue
         date = best_date(hard, min(t.start for t in trigs))

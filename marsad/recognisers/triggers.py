@@ -10,6 +10,7 @@ from marsad.text.matcher import longest_matches
 
 _NEGATION_WINDOW = 2
 _IRREALIS_WINDOW = 3
+_CAPABILITY_WINDOW = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +36,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     # "المدينة التي تشهد اشتباكات متقطعة", "حيث تدور معارك": a clause that describes a place by the
     # fighting that goes on there states a standing situation, not an incident.
     irrealis.update(m.last for m in doc.cue_hits("ongoing_frame"))
+    # "لتعزيز قدراتها على اعتراض الصواريخ", "صفقة لشراء طائرات مسيرة": weapons bought or a capability
+    # built are named, not used.
+    capability = [m.last for m in doc.cue_hits("capability")]
     out = []
     for m in longest_matches(doc.lexicon_matches()[TRIGGERS]):
         if any(m.first - k in negations for k in range(1, _NEGATION_WINDOW + 1)):
@@ -44,6 +48,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         if any(m.first - k in irrealis for k in range(0, _IRREALIS_WINDOW + 1)):
             weight = 1
         sent = doc.sentence_of(m.start)
+        if any(sent.first <= c <= m.first <= c + _CAPABILITY_WINDOW for c in capability):
+            weight = 1
         out.append(Trigger(m.first, m.last, m.start, m.end, doc.text[m.start:m.end], m.value.family,
                            weight, sent.index))
     return out
