@@ -30,7 +30,7 @@ GROUPS = {
     "arson": "violence", "abduction": "violence", "killing": "violence", "chemical": "violence", "sexual": "violence",
     "air": "air", "shelling": "shelling",
     "arrest": "security", "foiled": "security",
-    "protest": "crowd", "riot": "crowd", "protest_intervention": "crowd", "protest_force": "crowd",
+    "protest": "crowd", "riot": "crowd", "violent_demo": "crowd", "protest_intervention": "crowd", "protest_force": "crowd",
     "intercept": "air",
     "territory": "territory", "territory_gov": "territory", "withdrawal": "territory",
     "looting": "looting",
@@ -199,7 +199,7 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     for t in strong:
         place = attached_place(doc, t, places, sent)
         for sub in subs:
-            if _macro(GROUPS[t.family]) == _macro(sub.group) and same_site(sub.place, place):
+            if _joinable(GROUPS[t.family], sub.group) and same_site(sub.place, place):
                 sub.triggers.append(t)
                 sub.place = finer(sub.place, place)
                 break
@@ -266,6 +266,12 @@ def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
                      and (sub.place is not None or f.place is not None)), None)
 
     return _fold_into_hosts(subs, host_of)
+
+
+def _joinable(a: str, b: str) -> bool:
+    """Two triggers of one sentence at one site report one incident: the same macro group, or a
+    crowd and the violence done in it ("قتل ستة متظاهرين برصاص قوات الأمن خلال احتجاجات")."""
+    return _macro(a) == _macro(b) or {a, b} == {"crowd", "violence"}
 
 
 def _macro(group: str) -> str:

@@ -188,7 +188,14 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         m1 = next((m for m in mentions if m.kind == "rioters"), None)
         if _between_parties(doc, inc, "riot"):  # "اشتباكات بين أهالي قريتين": rioters on both sides
             actor2, m2 = Actor(_generic_name("Rioters", ev), "Rioters", country), None
-    if family.startswith("protest"):
+    if family == "violent_demo":
+        # The crowd acted; the police it fought, if named ("مواجهات مع قوى الأمن"), were the other side.
+        m1 = next((m for m in mentions if m.kind in ("rioters", "protesters")), None)
+        actor1 = Actor(_generic_name("Rioters", ev), "Rioters", country)
+        states = [m for m in mentions if _is_state(m) and m.kind != "bare_state" and resolved.get(id(m)) is not None]
+        m2 = states[0] if states else None
+        actor2 = resolved[id(m2)] if m2 is not None else None
+    elif family.startswith("protest"):
         m1 = next((m for m in mentions if m.kind == "protesters"), None)
         actor1 = Actor(_generic_name("Protesters", ev), "Protesters", country)
         if family != "protest":
@@ -197,6 +204,9 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
             actor2 = m2.resolve(day, country) if m2 else state_force(country, "police", day) if country else None
         else:
             m2 = actor2 = None
+        if family == "protest_force" and actor2 is not None:
+            # ACLED: the force that fired on the crowd carried the event out; the protesters were its target.
+            m1, actor1, m2, actor2 = m2, actor2, m1, actor1
     elif actor1 is None and family == "riot":
         actor1 = Actor(_generic_name("Rioters", ev), "Rioters", country)
     elif actor1 is None:
