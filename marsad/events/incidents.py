@@ -119,7 +119,7 @@ _ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه",
 def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates: list[Any],
                     actors: list[ActorMention]) -> list[Incident]:
     by_sent: dict[int, list[Trigger]] = {}
-    for t in triggers:
+    for t in _outside_actor_names(triggers, actors):
         by_sent.setdefault(t.sentence, []).append(t)
     incidents: list[Incident] = []
     for sent in doc.sentences:
@@ -156,12 +156,24 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
         new_topic = sentence_flag(doc, sent, "new_topic", head=4)
         for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
             sub.soft_date = soft_date
+            if len(hard) > 1 and not background:
+                # "ضربت فجر الأحد موقعا ... ردا على إطلاق صاروخ مساء السبت": each incident of the sentence
+                # takes the date nearest its own words.
+                sub.date = best_date(hard, min(t.start for t in sub.triggers if t.weight >= 2) if any(
+                    t.weight >= 2 for t in sub.triggers) else min(t.start for t in sub.triggers))
             sub.intervention = intervention
             if new_topic:  # "وفي سياق آخر", "ومن ناحية أخرى": the story moves to another incident
                 sub.sealed_before = True
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
+
+
+def _outside_actor_names(triggers: list[Trigger], actors: list[ActorMention]) -> list[Trigger]:
+    """"هيئة تحرير الشام", "حركة تحرير السودان": a trigger word inside a group's name is part of the
+    name. A trigger that opens the mention ("طائرة مسيرة تركية") is the weapon itself and stays."""
+    return [t for t in triggers
+            if not any(a.first < t.first and t.last <= a.last for a in actors)]
 
 
 def claim_sentence(doc: Doc, sent: Sentence) -> bool:
@@ -208,7 +220,33 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     weak = [t for t in trigs if t not in strong]
     if weak and subs:
         subs[0].triggers.extend(weak)
+    if len(subs) == 1:
+        _refine_within_sentence(doc, sent, subs[0], places)
     return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)))
+
+
+def _refine_within_sentence(doc: Doc, sent: Sentence, sub: Incident, places: list[Any]) -> None:
+    """"وفي ريف حماة الشمالي، دارت اشتباكات ... على محور بلدة كفرنبودة": the sentence's one incident,
+    placed only in a province or region, happened at the one town of that region the sentence names."""
+    if sub.place is None or (sub.place.geo_precision or 3) < 3:
+        return
+    dateline = _dateline_end(doc, sent)
+    inside = [p for p in places if (p.geo_precision or 3) < 3 and p.place.id != sub.place.place.id
+              and p.start >= dateline and p.place.name not in sub.place.place.name
+              and p.place.country == sub.place.place.country and compatible(sub.place, p)
+              and not is_reference_place(doc, p, sent)]
+    if len({p.place.id for p in inside}) == 1:
+        sub.place = inside[0]
+
+
+def _dateline_end(doc: Doc, sent: Sentence) -> int:
+    """Character offset after an article's dateline ("إدلب - "), 0 when the sentence has none."""
+    if sent.index != 0:
+        return 0
+    for t in doc.tokens[sent.first:min(sent.last, sent.first + 5)]:
+        if t.text in ("-", "–", "—", ":"):
+            return t.end
+    return 0
 
 
 def _fold_into_hosts(subs: list[Incident], host_of) -> list[Incident]:

@@ -42,7 +42,9 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
         kill_cues = doc.has_cue("kill", max(sent.first, m.first - 4), m.first)
         verbs = doc.has_cue("attack_verbs_agent_first", max(sent.first, m.first - 2), m.first)
         agent = target = 0.0
-        if agent_cues:
+        if agent_cues and _site_of(doc, m, sent):
+            target += 3  # "موقعا لتصنيع الأسلحة تابعا لحركة حماس": the struck site belongs to the actor
+        elif agent_cues:
             agent += 3
         if doc.has_cue("claim", max(sent.first, m.first - 4), m.first) or (
                 doc.has_cue("claim_open", max(sent.first, m.first - 2), m.first)
@@ -77,6 +79,24 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
             agent = -10
         out.append((agent, target, m))
     return out
+
+
+_BELONGING = {"تابع", "تابعا", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعات", "التابعات"}
+_SITES = {"موقع", "موقعا", "مواقع", "هدف", "هدفا", "اهداف", "مقر", "مقرا", "مقار", "مقرات", "مخزن", "مخزنا", "مخازن",
+          "منشاه", "منشات", "مبني", "مباني", "منزل", "منزلا", "منازل", "سياره", "سيارات", "اليه", "اليات", "نقطه", "نقاط",
+          "مركز", "مركزا", "مراكز", "معسكر", "معسكرا", "معسكرات", "قاعده", "مستودع", "مستودعا", "مستودعات", "مصنع",
+          "مصنعا", "ورشه", "نفق", "انفاق", "شاحنه", "شاحنات", "مركبه", "مركبات", "قافله", "رتل", "رتلا", "تجمع", "تجمعات",
+          "بنيه", "منصه", "منصات", "مدرعه", "دبابه", "زورق", "سفينه", "مراكب", "حاجز", "حاجزا", "مكتب", "مكتبا"}
+
+
+def _site_of(doc: Doc, m: ActorMention, sent: Any) -> bool:
+    """"تابعا لحركة حماس" after a struck site ("موقعا", "مقرا", "سيارة"): the actor owns the target.
+    After a weapon or a force ("طائرة مسيرة تابعة للدعم السريع") it names the attacker."""
+    toks = doc.tokens
+    cue = next((j for j in range(m.first - 1, max(sent.first, m.first - 4) - 1, -1) if toks[j].key in _BELONGING), None)
+    if cue is None:
+        return False
+    return any(toks[j].key in _SITES for j in range(max(sent.first, cue - 4), cue))
 
 
 _PASSIVE_KILL = {"قتلوا", "قتلا", "قتل", "قتلت", "استشهدوا", "استشهد", "استشهدا", "لقوا", "لقي", "لقيا"}

@@ -1,0 +1,33 @@
+"""Actor roles, strike phrasing and dates, on Arabic written for these tests."""
+
+import marsad
+
+
+def test_reported_speech_strike_by_the_speakers_aircraft():
+    ev = marsad.extract("غزة - قال الجيش الإسرائيلي إن طائراته ضربت فجر الاثنين مستودعا للأسلحة تابعا لحركة حماس "
+                        "في مدينة رفح جنوبي قطاع غزة.", published="2021-08-16")
+    assert len(ev) == 1
+    e = ev[0]
+    assert e.sub_event_type == "Air/drone strike"
+    assert e.actor1.startswith("Military Forces of Israel") and e.actor2.startswith("Hamas")
+
+
+def test_site_belonging_to_a_group_is_the_target():
+    ev = marsad.extract("قصفت قوات النظام السوري بالمدفعية موقعا تابعا لهيئة تحرير الشام في بلدة كفرنبل بريف إدلب "
+                        "صباح اليوم.", published="2021-05-02")
+    assert [(e.sub_event_type, e.actor1[:24], e.actor2) for e in ev] == [
+        ("Shelling/artillery/missile attack", "Military Forces of Syria", "Hay'at Tahrir al-Sham")]
+
+
+def test_group_firing_rockets_is_a_missile_attack():
+    ev = marsad.extract("أطلق حزب الله صواريخ على موقع عسكري إسرائيلي قرب بلدة المطلة صباح اليوم الثلاثاء.",
+                        published="2024-01-09")
+    assert len(ev) == 1 and ev[0].sub_event_type == "Shelling/artillery/missile attack"
+    assert ev[0].actor1 == "Hezbollah"
+
+
+def test_each_incident_of_a_sentence_takes_its_own_date():
+    ev = marsad.extract("قال الجيش إن طائراته ضربت فجر الخميس مواقع في مدينة خان يونس، ردا على إطلاق قذائف "
+                        "هاون من مدينة رفح مساء الأربعاء.", published="2021-08-19")
+    dates = {e.location: e.event_date for e in ev}
+    assert dates.get("Khān Yūnis") == "2021-08-19", dates
