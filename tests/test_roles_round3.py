@@ -31,3 +31,20 @@ def test_each_incident_of_a_sentence_takes_its_own_date():
                         "هاون من مدينة رفح مساء الأربعاء.", published="2021-08-19")
     dates = {e.location: e.event_date for e in ev}
     assert dates.get("Khān Yūnis") == "2021-08-19", dates
+
+
+def test_army_retaking_a_town_from_a_force_that_held_it():
+    ev = marsad.extract("الخرطوم - أعلن الجيش السوداني، الأحد، استعادة السيطرة على مدينة ود مدني، بعد عام من سيطرة "
+                        "قوات الدعم السريع عليها.", published="2025-01-12")
+    assert len(ev) == 1
+    e = ev[0]
+    assert e.sub_event_type == "Government regains territory"
+    assert e.actor1.startswith("Military Forces of Sudan") and e.actor2 == "Rapid Support Forces"
+
+
+def test_past_perfect_takeover_in_a_named_month_is_background():
+    ev = marsad.extract("أعلن الجيش السوداني، الأحد، استعادة السيطرة على مدينة ود مدني. وكانت قوات الدعم السريع قد "
+                        "اجتاحت ود مدني في ديسمبر الماضي، ما دفع آلاف السكان إلى النزوح.", published="2024-03-03")
+    back = [e for e in ev if e.role == "background"]
+    assert [(e.sub_event_type, e.actor1, e.actor2, e.event_date) for e in back] == [
+        ("Non-state actor overtakes territory", "Rapid Support Forces", None, "2023-12")]

@@ -358,6 +358,9 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
             continue
         if not (compatible(inc.place, new.place) and dates_compatible(inc.date, new.date)):
             continue
+        if inc.date is None and new.date is not None and len(new.date.value or "") == 7 \
+                and not dates_compatible(inc.soft_date, new.date):
+            continue  # reported on Saturday, then "وكانت ... قد اجتاحت المدينة في يونيو": an earlier event
         if _already_refined(inc, new):
             continue
         if new.background != inc.background:

@@ -162,12 +162,17 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     scored = _scores(doc, inc, mentions)
     armed = [s for s in scored if s[2].armed]
 
+    def state_now(m: ActorMention) -> bool:
+        """A state force on the event's day ("قوات الدعم السريع" was one until 2023)."""
+        actor = resolved.get(id(m))
+        return actor.inter == "State forces" if actor is not None else _is_state(m)
+
     def agent_rank(s: tuple[float, float, ActorMention]) -> tuple:
         agent, target, m = s
         weak = m.kind in ("unidentified_weak", "bare_state")
         if family in STATE_FIRST:
-            return (_is_state(m), agent - target, not weak)
-        return (agent - target, not weak, not _is_state(m))
+            return (state_now(m), agent - target, not weak)
+        return (agent - target, not weak, not state_now(m))
 
     ranked = sorted(armed, key=agent_rank, reverse=True)
     m1 = None
@@ -191,8 +196,9 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         rest = [s for s in rest if s[2].kind != "unidentified_weak"]
     if family == "clash":
         rest = [s for s in rest if s[2].armed]  # a clash has two armed sides
-    if family == "foiled":
-        rest = [s for s in rest if s[2].kind not in VICTIM_KINDS]  # a defused device has no victims
+    if family in ("foiled", "territory", "territory_gov", "withdrawal"):
+        # a defused device has no victims; ground is taken from an armed side, not from its residents
+        rest = [s for s in rest if s[2].kind not in VICTIM_KINDS]
     m2 = actor2 = None
     if rest:
         if family in ("arrest", "foiled"):
@@ -247,6 +253,12 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         ev.event_type, ev.sub_event_type = "Violence against civilians", "Attack"
     if family in ("attack", "shooting", "assassination", "arson", "killing") and ev.inter2 and ev.inter2 != "Civilians":
         ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
+    if family in ("territory", "territory_gov") and ev.inter1:
+        # ACLED names the sub-event by who took the ground: a state regains, a non-state actor overtakes.
+        if ev.inter1 == "State forces":
+            ev.sub_event_type = "Government regains territory"
+        elif ev.inter1 in ("Rebel group", "Political militia", "Identity militia", "External/Other forces"):
+            ev.sub_event_type = "Non-state actor overtakes territory"
     ev.civilian_targeting = "Civilian targeting" if ev.inter2 == "Civilians" else None
     ev.interaction = _interaction(ev.inter1, ev.inter2)
 
