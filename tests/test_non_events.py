@@ -27,3 +27,9 @@ def test_envoy_briefing_with_a_war_total_is_not_an_event():
             "مدينة سرت أودت بحياة المئات منذ بداية العام. وقال إن الهجمات بالطائرات المسيرة على الأحياء "
             "السكنية يجب أن تتوقف فوراً، داعياً الأطراف إلى وقف شامل لإطلاق النار.")
     assert marsad.extract(text, published="2020-07-09") == []
+
+
+def test_a_channel_named_almasirah_is_not_a_drone():
+    ev = marsad.extract("صنعاء - قالت قناة المسيرة إن أربعة مدنيين قتلوا مساء الأحد في غارة شنها طيران التحالف على "
+                        "سوق في مديرية مجز بمحافظة صعدة.", published="2019-09-02")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in ev] == [("Air/drone strike", "Majz", 4)]

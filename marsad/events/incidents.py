@@ -222,7 +222,8 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
         subs[0].triggers.extend(weak)
     if len(subs) == 1:
         _refine_within_sentence(doc, sent, subs[0], places)
-    return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)))
+    return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)),
+                             _dateline_end(doc, sent))
 
 
 def _refine_within_sentence(doc: Doc, sent: Sentence, sub: Incident, places: list[Any]) -> None:
@@ -278,7 +279,7 @@ def _fold_devices_into_defusal(subs: list[Incident], trigs: list[Trigger]) -> li
     return _fold_into_hosts(subs, host_of)
 
 
-def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:
+def _absorb_weak_subs(subs: list[Incident], dateline: int = 0) -> list[Incident]:
     """"السطو على بنك ... واقتحام فرع البنك": a weak word beside a stronger trigger at the same site
     describes that incident; it does not report another one."""
     if len(subs) < 2:
@@ -288,6 +289,9 @@ def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:
 
     def host_of(sub: Incident) -> Incident | None:
         weak = sub is not strongest and max(t.weight for t in sub.triggers) <= 2 < top
+        if weak and all(t.family == "killing" for t in sub.triggers) and (
+                sub.place is None or sub.place.start < dateline):
+            return strongest  # "صنعاء - قالت ... إن خمسة مدنيين قتلوا في غارة ...": the strike's toll
         return strongest if weak and same_site(strongest.place, sub.place) else None
 
     return _fold_into_hosts(subs, host_of)

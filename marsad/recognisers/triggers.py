@@ -11,6 +11,7 @@ from marsad.text.matcher import longest_matches
 _NEGATION_WINDOW = 2
 _IRREALIS_WINDOW = 3
 _CAPABILITY_WINDOW = 8
+_MEDIA = {"قناه", "لقناه", "وقناه", "بقناه", "تلفزيون", "صحيفه", "اذاعه", "وكاله", "شبكه"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     for m in longest_matches(doc.lexicon_matches()[TRIGGERS]):
         if any(m.first - k in negations for k in range(1, _NEGATION_WINDOW + 1)):
             continue
+        if m.first > 0 and doc.tokens[m.first - 1].key in _MEDIA:
+            continue  # "قناة المسيرة": a channel's name, not a drone
         weight = m.value.weight
         # "تمهيدا لتنفيذ عمليات اغتيال": a planned act is context, not an event.
         if any(m.first - k in irrealis for k in range(0, _IRREALIS_WINDOW + 1)):
