@@ -48,3 +48,12 @@ def test_past_perfect_takeover_in_a_named_month_is_background():
     back = [e for e in ev if e.role == "background"]
     assert [(e.sub_event_type, e.actor1, e.actor2, e.event_date) for e in back] == [
         ("Non-state actor overtakes territory", "Rapid Support Forces", None, "2023-12")]
+
+
+def test_coordinated_attackers_are_one_side():
+    ev = marsad.extract("قالت قوات سوريا الديمقراطية إن المدفعية التركية وفصائل الجيش الوطني قصفت صباح الأحد قرية "
+                        "تل جمعة في ريف الحسكة.", published="2022-09-04")
+    assert len(ev) == 1
+    e = ev[0]
+    assert e.actor1.startswith("Military Forces of Turkey")
+    assert e.assoc_actor_1 == "Syrian National Army" and e.actor2 != "Syrian National Army"

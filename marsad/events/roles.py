@@ -125,6 +125,23 @@ def _killed_subject(doc: Doc, m: ActorMention, sent: Any) -> bool:
     return False
 
 
+def _allies_of(doc: Doc, m1: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions joined to actor1 by "و" with nothing between ("المدفعية التركية وفصائل الجيش الوطني
+    قصفت"): one side acting together. Not after "بين", where "X و Y" are the two sides of a fight."""
+    ordered = sorted(mentions, key=lambda m: m.first)
+    chains: list[list[ActorMention]] = []
+    for m in ordered:
+        if chains and m.first == chains[-1][-1].last and m.text.startswith("و") and m.armed and chains[-1][-1].armed:
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    chain = next((c for c in chains if m1 in c), [m1])
+    before = chain[0].first - 1
+    if len(chain) < 2 or (before >= 0 and doc.tokens[before].key in ("بين", "وبين")):
+        return []
+    return chain  # the first named leads (actor1), the others are associated
+
+
 def _is_state(m: ActorMention | None) -> bool:
     if m is None:
         return False
@@ -190,7 +207,15 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
             actor1 = m1.resolve(day, country)
     if actor1 is None and family == "air":
         actor1 = unattributed_air_actor(country, day)
-    rest = [s for s in scored if s[2] is not m1 and (actor1 is None or resolved[id(s[2])].name != actor1.name)]
+    allies = _allies_of(doc, m1, mentions) if m1 is not None else []
+    if allies:
+        lead = allies[0]
+        if lead is not m1 and resolved.get(id(lead)) is not None and not (family in STATE_FIRST and _is_state(m1)
+                                                                          and not _is_state(lead)):
+            m1, actor1 = lead, resolved[id(lead)]
+        allies = [a for a in allies if a is not m1]
+    rest = [s for s in scored if s[2] is not m1 and (actor1 is None or resolved[id(s[2])].name != actor1.name)
+            and s[2] not in allies]
     if actor1 is not None and actor1.inter != "State forces":
         # "الانتحاري", "المهاجمين" name the perpetrators, never their target, unless a state force acted.
         rest = [s for s in rest if s[2].kind != "unidentified_weak"]
@@ -239,6 +264,10 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         actor1 = Actor(_generic_name("Unidentified Armed Group", ev), "Political militia", country)
     ev.actor1, ev.inter1 = actor1.name, actor1.inter_in(country)
     ev.actor1_ar = m1.text if m1 is not None else None
+    if allies and not family.startswith("protest") and family not in ("riot", "violent_demo"):
+        ally = resolved.get(id(allies[0]))
+        if ally is not None and ally.name != actor1.name:
+            ev.assoc_actor_1 = ally.name  # "المدفعية التركية وفصائل الجيش الوطني قصفت": both fired
     if actor2 is not None:
         ev.actor2, ev.inter2 = actor2.name, actor2.inter_in(country)
         ev.actor2_ar = m2.text if m2 is not None else None
