@@ -57,3 +57,9 @@ def test_coordinated_attackers_are_one_side():
     e = ev[0]
     assert e.actor1.startswith("Military Forces of Turkey")
     assert e.assoc_actor_1 == "Syrian National Army" and e.actor2 != "Syrian National Army"
+
+
+def test_at_the_same_time_takes_the_day_of_the_incident_just_told():
+    ev = marsad.extract("قال مصدر عسكري إن طائرة مسيرة تركية قصفت مساء الجمعة سيارة قرب بلدة عين العرب. وفي الوقت "
+                        "ذاته، قصفت المدفعية التركية قرية تل جمعة في ريف الحسكة.", published="2022-08-20")
+    assert {e.event_date for e in ev} == {"2022-08-19"}, [(e.location, e.event_date) for e in ev]

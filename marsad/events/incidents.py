@@ -154,6 +154,10 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any], dates:
             continue
         intervention = sentence_flag(doc, sent, "protest_intervention")
         new_topic = sentence_flag(doc, sent, "new_topic", head=4)
+        if date is None and soft_date is None and sentence_flag(doc, sent, "same_time"):
+            # "وفي الوقت ذاته، قصفت ...": the day of the incident the story was just telling
+            soft_date = next((i.when for i in reversed(incidents) if not i.background and i.when is not None
+                              and len(i.when.value or "") == 10), None)
         for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
             sub.soft_date = soft_date
             if len(hard) > 1 and not background:
