@@ -236,3 +236,9 @@ def test_police_stopping_a_march_and_arresting_is_an_intervention():
     e = one("وهران - خرج مئات الطلاب اليوم الثلاثاء في مسيرة وسط مدينة وهران، فيما منعت الشرطة المتظاهرين من "
             "الوصول إلى مقر الولاية.", "2021-03-02")
     assert e.sub_event_type == "Protest with intervention"
+
+
+def test_no_clashes_recorded_keeps_a_march_peaceful():
+    e = one("خرج مئات المحتجين اليوم الجمعة في تظاهرة وسط مدينة درعا للمطالبة بالإفراج عن المعتقلين. "
+            "ولم تسجل أي مواجهات مع قوات الأمن، بحسب ناشطين.", "2021-06-25")
+    assert e.sub_event_type == "Peaceful protest"
