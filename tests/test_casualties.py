@@ -63,3 +63,20 @@ def test_his_or_her_death_counts_one():
     assert total(counts("أطلق مسلحون النار على مختار القرية قرب منزله، ما أدى إلى مقتله على الفور."))[0] == 1
     assert total(counts("استهدف مجهولون سيارة المحامية بعبوة لاصقة ما أسفر عن مصرعها."))[0] == 1
     assert total(counts("قتل 4 جنود في الكمين، وأعلن الجيش مقتل قائدهم لاحقاً بعد نقله إلى المستشفى وأدى إلى وفاته."))[0] == 4
+
+
+def test_missing_soldiers_are_not_counted_as_killed():
+    c = counts("أعلن الجيش مقتل 12 جنديا وفقدان 20 آخرين في هجوم على قاعدة عسكرية.")
+    assert total(c)[0] == 12
+
+
+def test_a_breakdown_of_the_dead_adds_no_victims():
+    doc = build_doc("قتل 11 شخصا في اشتباكات بين فصيلين في مدينة درعا أمس. وأوضح المصدر أن بين القتلى سبعة مقاتلين "
+                    "وأربعة مدنيين.", "2021-01-01", "t")
+    found = [c for s in doc.sentences for c in sentence_counts(doc, s)]
+    assert [(c.kind, c.value) for c in found] == [("killed", 11)]
+
+
+def test_lost_their_lives_is_killed():
+    c = counts("فقد خمسة أشخاص حياتهم في انفجار سيارة مفخخة وسط المدينة.")
+    assert total(c)[0] == 5

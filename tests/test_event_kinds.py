@@ -209,3 +209,36 @@ def test_a_foiled_bombing_is_disrupted_weapons_use():
     ev = marsad.extract("أعلنت وزارة الداخلية العراقية إحباط تفجير سيارة مفخخة كانت معدة لاستهداف سوق شعبي "
                         "في مدينة كركوك صباح اليوم.", published="2021-04-12")
     assert ev and ev[0].sub_event_type == "Disrupted weapons use"
+
+
+def test_security_forces_killing_protesters_is_excessive_force():
+    e = one("البصرة - قتل ستة متظاهرين وأصيب 40 آخرون برصاص قوات الأمن في مدينة البصرة، اليوم الأحد، خلال "
+            "احتجاجات على انقطاع الكهرباء.", "2018-07-15")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Excessive force against protesters")
+    assert e.actor1.startswith("Police Forces of Iraq") and e.actor2 == "Protesters (Iraq)"
+    assert e.fatalities == 6
+
+
+def test_protesters_wounded_by_police_fire_is_an_intervention():
+    e = one("أصيب 15 متظاهرا برصاص قوات الأمن أمام مبنى محافظة كربلاء مساء اليوم السبت.", "2019-10-26")
+    assert (e.event_type, e.sub_event_type) == ("Protests", "Protest with intervention")
+    assert e.actor1 == "Protesters (Iraq)"
+
+
+def test_angry_protesters_burning_a_building_after_clashes_is_a_violent_demonstration():
+    e = one("أحرق محتجون غاضبون مبنى مديرية التربية في مدينة صيدا ليل الأحد، بعد مواجهات مع قوى الأمن "
+            "احتجاجا على الغلاء.", "2020-06-15")
+    assert (e.event_type, e.sub_event_type) == ("Riots", "Violent demonstration")
+    assert e.actor1 == "Rioters (Lebanon)" and e.actor2.startswith("Police Forces of Lebanon")
+
+
+def test_police_stopping_a_march_and_arresting_is_an_intervention():
+    e = one("وهران - خرج مئات الطلاب اليوم الثلاثاء في مسيرة وسط مدينة وهران، فيما منعت الشرطة المتظاهرين من "
+            "الوصول إلى مقر الولاية.", "2021-03-02")
+    assert e.sub_event_type == "Protest with intervention"
+
+
+def test_no_clashes_recorded_keeps_a_march_peaceful():
+    e = one("خرج مئات المحتجين اليوم الجمعة في تظاهرة وسط مدينة درعا للمطالبة بالإفراج عن المعتقلين. "
+            "ولم تسجل أي مواجهات مع قوات الأمن، بحسب ناشطين.", "2021-06-25")
+    assert e.sub_event_type == "Peaceful protest"

@@ -33,7 +33,7 @@ SPECIFIC = {"suicide", "ied", "grenade", "air", "shelling", "chemical", "abducti
 GENERIC = {"attack", "explosion", "shooting", "arson", "killing"}
 
 
-def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
+def incident_family(inc: Incident, actors: list[ActorMention], doc: Doc | None = None) -> str:
     """The lead sentence's kind of event, made specific by later detail; an armed clash absorbs the rest."""
     fams = families()
     lead = [t for t in inc.triggers if t.sentence == inc.sentences[0]]
@@ -56,6 +56,8 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
         family = "suicide"
     if "clash" in later and GROUPS[family] == "violence" and family not in ("abduction",):
         family = "clash"
+    if _violent_demonstration(doc, inc, actors, family):
+        return "violent_demo"  # "أحرق محتجون غاضبون مبنى البلدية بعد مواجهات مع قوى الأمن"
     if "riot" in later and not any(a.kind in ("named", "state") for a in actors):
         return "riot"
     if family in GENERIC and any(a.kind == "rioters" and any(0 <= a.first - t.last <= 3 or 0 <= t.first - a.last <= 2 for t in strong_lead)
@@ -65,16 +67,53 @@ def incident_family(inc: Incident, actors: list[ActorMention]) -> str:
         family = "arrest" if "arrest" in later else "foiled"
     if family == "protest":
         family = _protest_kind(inc, actors)
+    elif GROUPS[family] == "violence" and family not in ("abduction", "sexual") and _force_on_protesters(inc, actors):
+        family = _protest_kind(inc, actors, forced=True)  # "قتل 25 متظاهرا برصاص قوات الأمن": a protest met with force
     return family
 
 
-def _protest_kind(inc: Incident, actors: list[ActorMention]) -> str:
-    """Peaceful, dispersed ("الغاز المسيل للدموع", "لتفريق"), or met with lethal force."""
+_CROWD_VIOLENCE = {"arson", "looting", "riot", "clash", "attack"}
+
+
+def _violent_demonstration(doc: Doc | None, inc: Incident, actors: list[ActorMention], family: str) -> bool:
+    """A demonstration whose crowd turned violent (ACLED's Violent demonstration): protest words or
+    protesters with rioters ("محتجون غاضبون"), arson, or clashes with the police, and no armed group
+    in the fight; a fight between two communities stays Mob violence."""
+    if GROUPS[family] not in ("violence", "crowd") or family in ("abduction", "sexual"):
+        return False
+    crowd = "protest" in inc.families or any(a.kind == "protesters" for a in actors)
+    if not crowd:
+        return False  # a mob with no demonstration ("هاجم حشد غاضب رجلا") is Mob violence
+    if any(a.armed and a.kind == "named" and a.inter != "State forces" for a in actors):
+        return False
+    if doc is not None and "riot" in inc.families and any(
+            doc.tokens[j].key == "بين" for t in inc.triggers if t.family == "riot"
+            for j in range(t.first, min(t.last + 2, len(doc.tokens)))):
+        return False
+    rioters = any(a.kind == "rioters" for a in actors)
+    violent = {t.family for t in inc.triggers if t.weight >= 2} & _CROWD_VIOLENCE
+    return rioters or bool(violent and "protest" in inc.families)
+
+
+def _force_on_protesters(inc: Incident, actors: list[ActorMention]) -> bool:
+    """State forces shot, killed or dispersed protesters: the violence belongs to the protest (ACLED's
+    Excessive force against protesters / Protest with intervention), not to a battle."""
+    state = any(a.kind in ("state", "bare_state") or a.inter == "State forces" for a in actors)
+    protesters = any(a.kind == "protesters" for a in actors) or any(t.family == "protest" for t in inc.triggers)
+    rioters = any(a.kind == "rioters" for a in actors) or "riot" in inc.families
+    armed_other = any(a.armed and not (a.kind in ("state", "bare_state") or a.inter == "State forces")
+                      and a.kind not in ("protesters", "rioters", "civilians") for a in actors)
+    return state and protesters and not rioters and not armed_other
+
+
+def _protest_kind(inc: Incident, actors: list[ActorMention], forced: bool = False) -> str:
+    """Peaceful, dispersed ("الغاز المسيل للدموع", "لتفريق"), or met with lethal force.
+    ``forced``: state forces used violence on the protesters (at least an intervention)."""
     killed = any(c.kind == "killed" and not c.attackers for c in inc.counts)
     state = any(a.kind in ("state", "bare_state") or a.inter == "State forces" for a in actors)
     if killed and state:
         return "protest_force"
-    if inc.intervention:
+    if inc.intervention or forced:
         return "protest_intervention"
     return "protest"
 
@@ -145,7 +184,7 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
             triggers_in.setdefault(t.sentence, []).append(t)
     for inc in incidents:
         inc_actors = _incident_actors(doc, inc, actors, actor_sentences, triggers_in)
-        family = incident_family(inc, inc_actors)
+        family = incident_family(inc, inc_actors, doc)
         place = _context_place(doc, inc, incidents, fallback_place)
         day = event_day(doc, inc)
         role = role_of(doc, inc)

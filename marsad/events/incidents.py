@@ -30,7 +30,7 @@ GROUPS = {
     "arson": "violence", "abduction": "violence", "killing": "violence", "chemical": "violence", "sexual": "violence",
     "air": "air", "shelling": "shelling",
     "arrest": "security", "foiled": "security",
-    "protest": "crowd", "riot": "crowd", "protest_intervention": "crowd", "protest_force": "crowd",
+    "protest": "crowd", "riot": "crowd", "violent_demo": "crowd", "protest_intervention": "crowd", "protest_force": "crowd",
     "intercept": "air",
     "territory": "territory", "territory_gov": "territory", "withdrawal": "territory",
     "looting": "looting",
@@ -88,6 +88,19 @@ def sentence_flag(doc: Doc, sent: Sentence, name: str, head: int | None = None) 
     return doc.has_cue(name, sent.first, sent.last if head is None else min(sent.last, sent.first + head))
 
 
+_FACILITY = {"معسكر", "معسكرا", "معسكرات", "مركز", "مركزا", "مراكز", "مدرسه", "كليه", "قاعده", "مخيم", "ل", "معهد"}
+
+
+def _exercise(doc: Doc, sent: Sentence) -> bool:
+    """"التدريب تضمن ... قصفا مدفعيا على أهداف افتراضية", "غارات وهمية": a military exercise rehearses
+    strikes and raids; none of them is an event. A training camp ("معسكر التدريب") is a place, not a drill."""
+    for i in doc.cue_starts("exercise", sent.first, sent.last):
+        if i > sent.first and doc.tokens[i - 1].key in _FACILITY:
+            continue
+        return True
+    return False
+
+
 def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[Count], places: list[Any],
                   actors: list[ActorMention]) -> bool:
     strong = max(t.weight for t in trigs)
@@ -106,7 +119,7 @@ _ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه",
 def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
                     actors: list[ActorMention]) -> list[Incident]:
     by_sent: dict[int, list[Trigger]] = {}
-    for t in triggers:
+    for t in _outside_actor_names(triggers, actors):
         by_sent.setdefault(t.sentence, []).append(t)
     incidents: list[Incident] = []
     for sent in doc.sentences:
@@ -118,7 +131,7 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
         s_dates = doc.sentence_dates(sent)
         s_actors = [a for a in actors if sent.start <= a.start < sent.end]
         counts = sentence_counts(doc, sent)
-        if sentence_flag(doc, sent, "nonpolitical_strong"):
+        if sentence_flag(doc, sent, "nonpolitical_strong") or _exercise(doc, sent):
             continue
         if not counts and sentence_flag(doc, sent, "claim_negated", head=8):
             continue  # "ولم تتبن أي جهة المسؤولية عن الهجوم": about the incident already told, adds none
@@ -126,6 +139,8 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
         background = sentence_flag(doc, sent, "background", head=6)
         soft = [d for d in s_dates if is_report_date(doc, sent, d, trigs)]
         hard = [d for d in s_dates if d not in soft]
+        if not hard and not counts and sentence_flag(doc, sent, "demand"):
+            continue  # "الهجمات ... يجب أن تتوقف", "داعيا إلى وقف شامل لإطلاق النار": a call, not an incident
         if not hard and _claims_last(doc, sent, trigs, s_places, incidents):
             continue
         date = best_date(hard, min(t.start for t in trigs))
@@ -139,14 +154,30 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
             continue
         intervention = sentence_flag(doc, sent, "protest_intervention")
         new_topic = sentence_flag(doc, sent, "new_topic", head=4)
+        if date is None and soft_date is None and sentence_flag(doc, sent, "same_time"):
+            # "وفي الوقت ذاته، قصفت ...": the day of the incident the story was just telling
+            soft_date = next((i.when for i in reversed(incidents) if not i.background and i.when is not None
+                              and len(i.when.value or "") == 10), None)
         for sub in _split_sentence(doc, sent, trigs, s_places, date, background):
             sub.soft_date = soft_date
+            if len(hard) > 1 and not background:
+                # "ضربت فجر الأحد موقعا ... ردا على إطلاق صاروخ مساء السبت": each incident of the sentence
+                # takes the date nearest its own words.
+                sub.date = best_date(hard, min(t.start for t in sub.triggers if t.weight >= 2) if any(
+                    t.weight >= 2 for t in sub.triggers) else min(t.start for t in sub.triggers))
             sub.intervention = intervention
             if new_topic:  # "وفي سياق آخر", "ومن ناحية أخرى": the story moves to another incident
                 sub.sealed_before = True
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
+
+
+def _outside_actor_names(triggers: list[Trigger], actors: list[ActorMention]) -> list[Trigger]:
+    """"هيئة تحرير الشام", "حركة تحرير السودان": a trigger word inside a group's name is part of the
+    name. A trigger that opens the mention ("طائرة مسيرة تركية") is the weapon itself and stays."""
+    return [t for t in triggers
+            if not any(a.first < t.first and t.last <= a.last for a in actors)]
 
 
 def claim_sentence(doc: Doc, sent: Sentence) -> bool:
@@ -184,7 +215,7 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     for t in strong:
         place = attached_place(doc, t, places, sent)
         for sub in subs:
-            if _macro(GROUPS[t.family]) == _macro(sub.group) and same_site(sub.place, place):
+            if _joinable(GROUPS[t.family], sub.group) and same_site(sub.place, place):
                 sub.triggers.append(t)
                 sub.place = finer(sub.place, place)
                 break
@@ -193,7 +224,34 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
     weak = [t for t in trigs if t not in strong]
     if weak and subs:
         subs[0].triggers.extend(weak)
-    return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)))
+    if len(subs) == 1:
+        _refine_within_sentence(doc, sent, subs[0], places)
+    return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)),
+                             _dateline_end(doc, sent))
+
+
+def _refine_within_sentence(doc: Doc, sent: Sentence, sub: Incident, places: list[Any]) -> None:
+    """"وفي ريف حماة الشمالي، دارت اشتباكات ... على محور بلدة كفرنبودة": the sentence's one incident,
+    placed only in a province or region, happened at the one town of that region the sentence names."""
+    if sub.place is None or (sub.place.geo_precision or 3) < 3:
+        return
+    dateline = _dateline_end(doc, sent)
+    inside = [p for p in places if (p.geo_precision or 3) < 3 and p.place.id != sub.place.place.id
+              and p.start >= dateline and p.place.name not in sub.place.place.name
+              and p.place.country == sub.place.place.country and compatible(sub.place, p)
+              and not is_reference_place(doc, p, sent)]
+    if len({p.place.id for p in inside}) == 1:
+        sub.place = inside[0]
+
+
+def _dateline_end(doc: Doc, sent: Sentence) -> int:
+    """Character offset after an article's dateline ("إدلب - "), 0 when the sentence has none."""
+    if sent.index != 0:
+        return 0
+    for t in doc.tokens[sent.first:min(sent.last, sent.first + 5)]:
+        if t.text in ("-", "–", "—", ":"):
+            return t.end
+    return 0
 
 
 def _fold_into_hosts(subs: list[Incident], host_of) -> list[Incident]:
@@ -225,7 +283,7 @@ def _fold_devices_into_defusal(subs: list[Incident], trigs: list[Trigger]) -> li
     return _fold_into_hosts(subs, host_of)
 
 
-def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:
+def _absorb_weak_subs(subs: list[Incident], dateline: int = 0) -> list[Incident]:
     """"السطو على بنك ... واقتحام فرع البنك": a weak word beside a stronger trigger at the same site
     describes that incident; it does not report another one."""
     if len(subs) < 2:
@@ -235,6 +293,9 @@ def _absorb_weak_subs(subs: list[Incident]) -> list[Incident]:
 
     def host_of(sub: Incident) -> Incident | None:
         weak = sub is not strongest and max(t.weight for t in sub.triggers) <= 2 < top
+        if weak and all(t.family == "killing" for t in sub.triggers) and (
+                sub.place is None or sub.place.start < dateline):
+            return strongest  # "صنعاء - قالت ... إن خمسة مدنيين قتلوا في غارة ...": the strike's toll
         return strongest if weak and same_site(strongest.place, sub.place) else None
 
     return _fold_into_hosts(subs, host_of)
@@ -251,6 +312,12 @@ def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
                      and (sub.place is not None or f.place is not None)), None)
 
     return _fold_into_hosts(subs, host_of)
+
+
+def _joinable(a: str, b: str) -> bool:
+    """Two triggers of one sentence at one site report one incident: the same macro group, or a
+    crowd and the violence done in it ("قتل ستة متظاهرين برصاص قوات الأمن خلال احتجاجات")."""
+    return _macro(a) == _macro(b) or {a, b} == {"crowd", "violence"}
 
 
 def _macro(group: str) -> str:
@@ -299,6 +366,9 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
             continue
         if not (compatible(inc.place, new.place) and dates_compatible(inc.date, new.date)):
             continue
+        if inc.date is None and new.date is not None and len(new.date.value or "") == 7 \
+                and not dates_compatible(inc.soft_date, new.date):
+            continue  # reported on Saturday, then "وكانت ... قد اجتاحت المدينة في يونيو": an earlier event
         if _already_refined(inc, new):
             continue
         if new.background != inc.background:

@@ -42,7 +42,9 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
         kill_cues = doc.has_cue("kill", max(sent.first, m.first - 4), m.first)
         verbs = doc.has_cue("attack_verbs_agent_first", max(sent.first, m.first - 2), m.first)
         agent = target = 0.0
-        if agent_cues:
+        if agent_cues and _site_of(doc, m, sent):
+            target += 3  # "موقعا لتصنيع الأسلحة تابعا لحركة حماس": the struck site belongs to the actor
+        elif agent_cues:
             agent += 3
         if doc.has_cue("claim", max(sent.first, m.first - 4), m.first) or (
                 doc.has_cue("claim_open", max(sent.first, m.first - 2), m.first)
@@ -79,6 +81,24 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
     return out
 
 
+_BELONGING = {"تابع", "تابعا", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعات", "التابعات"}
+_SITES = {"موقع", "موقعا", "مواقع", "هدف", "هدفا", "اهداف", "مقر", "مقرا", "مقار", "مقرات", "مخزن", "مخزنا", "مخازن",
+          "منشاه", "منشات", "مبني", "مباني", "منزل", "منزلا", "منازل", "سياره", "سيارات", "اليه", "اليات", "نقطه", "نقاط",
+          "مركز", "مركزا", "مراكز", "معسكر", "معسكرا", "معسكرات", "قاعده", "مستودع", "مستودعا", "مستودعات", "مصنع",
+          "مصنعا", "ورشه", "نفق", "انفاق", "شاحنه", "شاحنات", "مركبه", "مركبات", "قافله", "رتل", "رتلا", "تجمع", "تجمعات",
+          "بنيه", "منصه", "منصات", "مدرعه", "دبابه", "زورق", "سفينه", "مراكب", "حاجز", "حاجزا", "مكتب", "مكتبا"}
+
+
+def _site_of(doc: Doc, m: ActorMention, sent: Any) -> bool:
+    """"تابعا لحركة حماس" after a struck site ("موقعا", "مقرا", "سيارة"): the actor owns the target.
+    After a weapon or a force ("طائرة مسيرة تابعة للدعم السريع") it names the attacker."""
+    toks = doc.tokens
+    cue = next((j for j in range(m.first - 1, max(sent.first, m.first - 4) - 1, -1) if toks[j].key in _BELONGING), None)
+    if cue is None:
+        return False
+    return any(toks[j].key in _SITES for j in range(max(sent.first, cue - 4), cue))
+
+
 _PASSIVE_KILL = {"قتلوا", "قتلا", "قتل", "قتلت", "استشهدوا", "استشهد", "استشهدا", "لقوا", "لقي", "لقيا"}
 _AFTER_PASSIVE = {"في", "اثر", "جراء", "خلال", "عندما", "حين", "بعد", "امس", "اليوم", "مساء", "صباح", "فجر", "ليل"}
 
@@ -103,6 +123,23 @@ def _killed_subject(doc: Doc, m: ActorMention, sent: Any) -> bool:
         if toks[k].kind == "punct":
             return False
     return False
+
+
+def _allies_of(doc: Doc, m1: ActorMention, mentions: list[ActorMention]) -> list[ActorMention]:
+    """Mentions joined to actor1 by "و" with nothing between ("المدفعية التركية وفصائل الجيش الوطني
+    قصفت"): one side acting together. Not after "بين", where "X و Y" are the two sides of a fight."""
+    ordered = sorted(mentions, key=lambda m: m.first)
+    chains: list[list[ActorMention]] = []
+    for m in ordered:
+        if chains and m.first == chains[-1][-1].last and m.text.startswith("و") and m.armed and chains[-1][-1].armed:
+            chains[-1].append(m)
+        else:
+            chains.append([m])
+    chain = next((c for c in chains if m1 in c), [m1])
+    before = chain[0].first - 1
+    if len(chain) < 2 or (before >= 0 and doc.tokens[before].key in ("بين", "وبين")):
+        return []
+    return chain  # the first named leads (actor1), the others are associated
 
 
 def _is_state(m: ActorMention | None) -> bool:
@@ -142,12 +179,17 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     scored = _scores(doc, inc, mentions)
     armed = [s for s in scored if s[2].armed]
 
+    def state_now(m: ActorMention) -> bool:
+        """A state force on the event's day ("قوات الدعم السريع" was one until 2023)."""
+        actor = resolved.get(id(m))
+        return actor.inter == "State forces" if actor is not None else _is_state(m)
+
     def agent_rank(s: tuple[float, float, ActorMention]) -> tuple:
         agent, target, m = s
         weak = m.kind in ("unidentified_weak", "bare_state")
         if family in STATE_FIRST:
-            return (_is_state(m), agent - target, not weak)
-        return (agent - target, not weak, not _is_state(m))
+            return (state_now(m), agent - target, not weak)
+        return (agent - target, not weak, not state_now(m))
 
     ranked = sorted(armed, key=agent_rank, reverse=True)
     m1 = None
@@ -165,14 +207,23 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
             actor1 = m1.resolve(day, country)
     if actor1 is None and family == "air":
         actor1 = unattributed_air_actor(country, day)
-    rest = [s for s in scored if s[2] is not m1 and (actor1 is None or resolved[id(s[2])].name != actor1.name)]
+    allies = _allies_of(doc, m1, mentions) if m1 is not None else []
+    if allies:
+        lead = allies[0]
+        if lead is not m1 and resolved.get(id(lead)) is not None and not (family in STATE_FIRST and _is_state(m1)
+                                                                          and not _is_state(lead)):
+            m1, actor1 = lead, resolved[id(lead)]
+        allies = [a for a in allies if a is not m1]
+    rest = [s for s in scored if s[2] is not m1 and (actor1 is None or resolved[id(s[2])].name != actor1.name)
+            and s[2] not in allies]
     if actor1 is not None and actor1.inter != "State forces":
         # "الانتحاري", "المهاجمين" name the perpetrators, never their target, unless a state force acted.
         rest = [s for s in rest if s[2].kind != "unidentified_weak"]
     if family == "clash":
         rest = [s for s in rest if s[2].armed]  # a clash has two armed sides
-    if family == "foiled":
-        rest = [s for s in rest if s[2].kind not in VICTIM_KINDS]  # a defused device has no victims
+    if family in ("foiled", "territory", "territory_gov", "withdrawal"):
+        # a defused device has no victims; ground is taken from an armed side, not from its residents
+        rest = [s for s in rest if s[2].kind not in VICTIM_KINDS]
     m2 = actor2 = None
     if rest:
         if family in ("arrest", "foiled"):
@@ -188,7 +239,14 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         m1 = next((m for m in mentions if m.kind == "rioters"), None)
         if _between_parties(doc, inc, "riot"):  # "اشتباكات بين أهالي قريتين": rioters on both sides
             actor2, m2 = Actor(_generic_name("Rioters", ev), "Rioters", country), None
-    if family.startswith("protest"):
+    if family == "violent_demo":
+        # The crowd acted; the police it fought, if named ("مواجهات مع قوى الأمن"), were the other side.
+        m1 = next((m for m in mentions if m.kind in ("rioters", "protesters")), None)
+        actor1 = Actor(_generic_name("Rioters", ev), "Rioters", country)
+        states = [m for m in mentions if _is_state(m) and m.kind != "bare_state" and resolved.get(id(m)) is not None]
+        m2 = states[0] if states else None
+        actor2 = resolved[id(m2)] if m2 is not None else None
+    elif family.startswith("protest"):
         m1 = next((m for m in mentions if m.kind == "protesters"), None)
         actor1 = Actor(_generic_name("Protesters", ev), "Protesters", country)
         if family != "protest":
@@ -197,12 +255,19 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
             actor2 = m2.resolve(day, country) if m2 else state_force(country, "police", day) if country else None
         else:
             m2 = actor2 = None
+        if family == "protest_force" and actor2 is not None:
+            # ACLED: the force that fired on the crowd carried the event out; the protesters were its target.
+            m1, actor1, m2, actor2 = m2, actor2, m1, actor1
     elif actor1 is None and family == "riot":
         actor1 = Actor(_generic_name("Rioters", ev), "Rioters", country)
     elif actor1 is None:
         actor1 = Actor(_generic_name("Unidentified Armed Group", ev), "Political militia", country)
     ev.actor1, ev.inter1 = actor1.name, actor1.inter_in(country)
     ev.actor1_ar = m1.text if m1 is not None else None
+    if allies and not family.startswith("protest") and family not in ("riot", "violent_demo"):
+        ally = resolved.get(id(allies[0]))
+        if ally is not None and ally.name != actor1.name:
+            ev.assoc_actor_1 = ally.name  # "المدفعية التركية وفصائل الجيش الوطني قصفت": both fired
     if actor2 is not None:
         ev.actor2, ev.inter2 = actor2.name, actor2.inter_in(country)
         ev.actor2_ar = m2.text if m2 is not None else None
@@ -217,6 +282,12 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         ev.event_type, ev.sub_event_type = "Violence against civilians", "Attack"
     if family in ("attack", "shooting", "assassination", "arson", "killing") and ev.inter2 and ev.inter2 != "Civilians":
         ev.event_type, ev.sub_event_type = "Battles", "Armed clash"
+    if family in ("territory", "territory_gov") and ev.inter1:
+        # ACLED names the sub-event by who took the ground: a state regains, a non-state actor overtakes.
+        if ev.inter1 == "State forces":
+            ev.sub_event_type = "Government regains territory"
+        elif ev.inter1 in ("Rebel group", "Political militia", "Identity militia", "External/Other forces"):
+            ev.sub_event_type = "Non-state actor overtakes territory"
     ev.civilian_targeting = "Civilian targeting" if ev.inter2 == "Civilians" else None
     ev.interaction = _interaction(ev.inter1, ev.inter2)
 

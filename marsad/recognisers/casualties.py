@@ -62,6 +62,10 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
 def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
     """Killed/injured counts in one sentence."""
     cues: dict[int, str] = {}
+    for pos in _cue_positions(doc, sent, "missing"):
+        # "مقتل 25 جنديا وفقدان 60 آخرين": the missing are not the dead; "فقد خمسة أشخاص حياتهم" are
+        lives = any(t.key.startswith(("حيات", "ارواح")) for t in doc.tokens[pos + 1:min(sent.last, pos + 6)])
+        cues[pos] = "killed" if lives else "missing"
     for pos in _cue_positions(doc, sent, "kill"):
         cues[pos] = "killed"
     for pos in _cue_positions(doc, sent, "injure"):
@@ -81,6 +85,8 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
             continue
         if last + 1 < sent.last and toks[last].key == "من" and toks[last + 1].key in _SUBSET_AFTER_NOUNS:
             continue
+        if _after_breakdown(doc, sent, first):
+            continue  # "بين القتلى ستة جنود وثلاثة مدنيين": a breakdown of a toll already given
         # Stay inside the clause the number is in.
         lo, hi = first, last
         while lo > sent.first and first - lo < _WINDOW and toks[lo - 1].key not in _CLAUSE_BREAK:
@@ -89,7 +95,7 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
             hi += 1
         qualifier_len = 4 if q.qualifier and first - 4 >= sent.first else 0
         kind = _nearest_cue(doc, first, last, cues, lo - qualifier_len, hi, qualifier_len)
-        if kind is None:
+        if kind is None or kind == "missing":
             continue
         # "مهاجمين اثنين": a number word after its noun, with no noun of its own.
         own_noun = last < sent.last and toks[last].kind == "word" and toks[last].key not in ("من", "على", "في")
@@ -122,6 +128,18 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
             out.append(Count(kind, value, attackers, word.start, word.end, None, sent.index))
     out.extend(_subjects_of_passive_kill(doc, sent, cues, used, out))
     return out
+
+
+def _after_breakdown(doc: Doc, sent: Sentence, first: int) -> bool:
+    """The number follows "بين القتلى", "من بين الضحايا", "ومن بينهم" in its clause."""
+    toks = doc.tokens
+    for j in range(first - 1, max(sent.first, first - 12) - 1, -1):
+        key = toks[j].key
+        if key in _CLAUSE_BREAK:
+            return False
+        if key in ("بين", "وبين") and j + 1 < first and toks[j + 1].key in _SUBSET_AFTER_NOUNS:
+            return True
+    return False
 
 
 _PASSIVE_KILL = {"قتلوا", "قتلا", "استشهدوا", "استشهدا", "لقوا", "لقيا"}

@@ -10,6 +10,8 @@ from marsad.text.matcher import longest_matches
 
 _NEGATION_WINDOW = 2
 _IRREALIS_WINDOW = 3
+_CAPABILITY_WINDOW = 8
+_MEDIA = {"قناه", "لقناه", "وقناه", "بقناه", "تلفزيون", "صحيفه", "اذاعه", "وكاله", "شبكه"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,15 +37,22 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     # "المدينة التي تشهد اشتباكات متقطعة", "حيث تدور معارك": a clause that describes a place by the
     # fighting that goes on there states a standing situation, not an incident.
     irrealis.update(m.last for m in doc.cue_hits("ongoing_frame"))
+    # "لتعزيز قدراتها على اعتراض الصواريخ", "صفقة لشراء طائرات مسيرة": weapons bought or a capability
+    # built are named, not used.
+    capability = [m.last for m in doc.cue_hits("capability")]
     out = []
     for m in longest_matches(doc.lexicon_matches()[TRIGGERS]):
         if any(m.first - k in negations for k in range(1, _NEGATION_WINDOW + 1)):
             continue
+        if m.first > 0 and doc.tokens[m.first - 1].key in _MEDIA:
+            continue  # "قناة المسيرة": a channel's name, not a drone
         weight = m.value.weight
         # "تمهيدا لتنفيذ عمليات اغتيال": a planned act is context, not an event.
         if any(m.first - k in irrealis for k in range(0, _IRREALIS_WINDOW + 1)):
             weight = 1
         sent = doc.sentence_of(m.start)
+        if any(sent.first <= c <= m.first <= c + _CAPABILITY_WINDOW for c in capability):
+            weight = 1
         out.append(Trigger(m.first, m.last, m.start, m.end, doc.text[m.start:m.end], m.value.family,
                            weight, sent.index))
     return out

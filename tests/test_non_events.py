@@ -1,0 +1,35 @@
+"""Sentences that name violence without reporting an incident, on Arabic written for these tests."""
+
+import marsad
+
+
+def test_joint_military_exercise_is_not_an_event():
+    text = ("عمان - اختتمت القوات المسلحة الأردنية والأمريكية، الأحد، مناورات عسكرية مشتركة في منطقة الزرقاء. "
+            "وقال الناطق العسكري إن التمرين شمل قصفاً مدفعياً على مواقع معادية افتراضية، واقتحام قرية وتحريرها "
+            "من عناصر مسلحة. وأضاف أن المقاتلات نفذت غارات وهمية على تجمعات للعدو.")
+    assert marsad.extract(text, published="2023-05-14") == []
+
+
+def test_a_strike_on_a_training_camp_is_still_an_event():
+    ev = marsad.extract("قتل 12 جنديا في هجوم انتحاري استهدف معسكر تدريب للجيش في مدينة مقديشو صباح اليوم.",
+                        published="2019-04-02")
+    assert len(ev) == 1 and ev[0].fatalities == 13  # the bomber counts (ACLED)
+
+
+def test_arms_purchase_naming_interception_is_not_an_event():
+    text = ("أبوظبي - وقعت وزارة الدفاع الإماراتية، الاثنين، عقداً لشراء منظومات دفاع جوي بقيمة ثلاثة مليارات "
+            "دولار، بهدف تعزيز قدراتها على اعتراض الصواريخ الباليستية والطائرات المسيرة.")
+    assert marsad.extract(text, published="2022-01-10") == []
+
+
+def test_envoy_briefing_with_a_war_total_is_not_an_event():
+    text = ("نيويورك - حذر المبعوث الأممي إلى ليبيا، في إحاطة أمام مجلس الأمن الخميس، من أن المعارك حول "
+            "مدينة سرت أودت بحياة المئات منذ بداية العام. وقال إن الهجمات بالطائرات المسيرة على الأحياء "
+            "السكنية يجب أن تتوقف فوراً، داعياً الأطراف إلى وقف شامل لإطلاق النار.")
+    assert marsad.extract(text, published="2020-07-09") == []
+
+
+def test_a_channel_named_almasirah_is_not_a_drone():
+    ev = marsad.extract("صنعاء - قالت قناة المسيرة إن أربعة مدنيين قتلوا مساء الأحد في غارة شنها طيران التحالف على "
+                        "سوق في مديرية مجز بمحافظة صعدة.", published="2019-09-02")
+    assert [(e.sub_event_type, e.location, e.fatalities) for e in ev] == [("Air/drone strike", "Majz", 4)]
