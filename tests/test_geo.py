@@ -429,3 +429,11 @@ def test_adjective_that_is_also_a_town_needs_a_cue_or_preposition():
     names = [m.place.name for m in resolve("خرج المئات في تظاهرة سلمية وسط مدينة حماة")]
     assert names == ["Hama"]
     assert [m.place.name for m in resolve("قصفت الطائرات مدينة السلمية في ريف حماة")][0] == "As-Salamiyeh"
+
+
+def test_city_named_like_its_governorate_is_the_city_after_a_town_cue():
+    text = "قتل شخصان في غارة على سيارة عند مدخل مدينة النبطية. وقصفت المدفعية أطراف محافظة النبطية"
+    city, unit = [m.place for m in resolve(text) if m.text.endswith("النبطية")]
+    assert (city.kind, city.country) == ("town", "LBN")
+    assert (unit.kind, unit.country) == ("admin1", "LBN")
+    assert city.admin1 == unit.name
