@@ -248,3 +248,13 @@ def test_the_dateline_never_splits_off_an_event_of_its_own():
                 "الأحد الماضي في غارة جوية عنيفة شنها طيران التحالف بقيادة السعودية على منزل مأهول بالسكان في "
                 "مديرية باقم الحدودية بمحافظة صعدة.", "2019-05-06")
     assert len(ev) == 1 and ev[0].admin1 == "Sa'dah" and ev[0].fatalities == 4
+
+
+def test_a_shared_dateline_names_where_the_report_was_filed_not_the_strike():
+    text = ("غارات على القطاع\n\n"
+            "غزة - رام الله - (وكالات) - قتل 12 فلسطينيا في غارات جوية إسرائيلية استهدفت مناطق متفرقة من قطاع غزة، "
+            "بحسب الدفاع المدني.")
+    evs = events(text, published="2024-05-02")
+    assert len(evs) == 1
+    assert evs[0].admin1 == "Gaza Strip" and evs[0].location != "Ramallah"
+    assert evs[0].fatalities == 12

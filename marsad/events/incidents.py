@@ -237,7 +237,7 @@ def _refine_within_sentence(doc: Doc, sent: Sentence, sub: Incident, places: lis
         return
     dateline = _dateline_end(doc, sent)
     inside = [p for p in places if (p.geo_precision or 3) < 3 and p.place.id != sub.place.place.id
-              and p.start >= dateline and p.place.name not in sub.place.place.name
+              and p.start >= dateline and not p.dateline and p.place.name not in sub.place.place.name
               and p.place.country == sub.place.place.country and compatible(sub.place, p)
               and not is_reference_place(doc, p, sent)]
     if len({p.place.id for p in inside}) == 1:

@@ -399,6 +399,9 @@ class Resolver:
             # dateline: a name in the first words followed by "-" or "(" ("دمشق - ...")
             line_start = sp.first <= 3 or (text is not None and sp.first > 0
                                            and "\n" in text[tokens[sp.first - 1].end:tokens[sp.first].start])
+            # a second city of a shared dateline: "غزة - رام الله - (وكالات) -"
+            line_start = line_start or (idx > 0 and spans[idx - 1].dateline and spans[idx - 1].last + 1 == sp.first
+                                        and tokens[sp.first - 1].text in ("-", "–", "—", "/"))
             if line_start and sp.last < len(tokens) and tokens[sp.last].text in ("-", "(", ":", "–", "—"):
                 sp.dateline = True
         # coordinated names inherit the cues of the first one ("بلدتي X وY", "ريفي حلب وإدلب")
