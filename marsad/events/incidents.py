@@ -139,6 +139,13 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
         background = sentence_flag(doc, sent, "background", head=6)
         soft = [d for d in s_dates if is_report_date(doc, sent, d, trigs)]
         hard = [d for d in s_dates if d not in soft]
+        recalled = _commemorated(doc, sent, trigs)
+        if recalled is not None:
+            # "أحيت المدينة، اليوم الأحد، الذكرى ... للقصف الذي تعرضت له في 16 آذار 1988": the day of the
+            # ceremony is not the recalled event's; only a date after the anniversary word is its own.
+            background = True
+            hard = [d for d in hard if d.start > recalled]
+            soft = []
         if not hard and not counts and sentence_flag(doc, sent, "demand"):
             continue  # "الهجمات ... يجب أن تتوقف", "داعيا إلى وقف شامل لإطلاق النار": a call, not an incident
         if not hard and _claims_last(doc, sent, trigs, s_places, incidents):
@@ -171,6 +178,18 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
+
+
+_COMMEMORATION_WINDOW = 6
+
+
+def _commemorated(doc: Doc, sent: Sentence, trigs: list[Trigger]) -> int | None:
+    """"الذكرى السابعة والثلاثين للقصف", "إحياء ذكرى المجزرة": an anniversary word right before the
+    trigger recalls an old event (never news). Its character offset, else None."""
+    strong = [t for t in trigs if t.weight >= 2] or trigs
+    first = min(t.first for t in strong)
+    cues = doc.cue_starts("commemoration", max(sent.first, first - _COMMEMORATION_WINDOW), first)
+    return doc.tokens[cues[0]].start if cues else None
 
 
 def _outside_actor_names(triggers: list[Trigger], actors: list[ActorMention]) -> list[Trigger]:
