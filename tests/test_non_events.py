@@ -47,3 +47,11 @@ def test_anniversary_takes_the_recalled_events_own_date():
             "طرابلس في 12 آذار/مارس 2022، وأسفر عن مقتل 14 شخصا.")
     ev = marsad.extract(text, published="2025-03-10")
     assert [(e.role, e.event_date, e.fatalities) for e in ev] == [("background", "2022-03-12", 14)]
+
+
+def test_military_parade_is_not_an_event():
+    text = ("بغداد - نظم الجيش العراقي، صباح اليوم الاثنين، عرضا عسكريا كبيرا في ساحة الاحتفالات وسط بغداد "
+            "بمناسبة عيد تأسيسه، شاركت فيه دبابات وراجمات صواريخ وطائرات مسيرة. وحلقت الطائرات الحربية "
+            "والمروحيات الهجومية فوق المنصة خلال العرض، فيما نفذت وحدات مكافحة الإرهاب عملية تحرير رهائن "
+            "أمام الحضور ضمن الاستعراض.")
+    assert marsad.extract(text, published="2025-01-06") == []
