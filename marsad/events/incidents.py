@@ -388,6 +388,8 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
         if inc.date is None and new.date is not None and len(new.date.value or "") == 7 \
                 and not dates_compatible(inc.soft_date, new.date):
             continue  # reported on Saturday, then "وكانت ... قد اجتاحت المدينة في يونيو": an earlier event
+        if _reported_before(inc, new) or _reported_before(new, inc):
+            continue  # "وكانت ... قد أعلنت في آب الماضي تفكيك خلية": a report older than the incident
         if _already_refined(inc, new):
             continue
         if new.background != inc.background:
@@ -403,6 +405,15 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
             inc.soft_date = new.soft_date
         return
     incidents.append(new)
+
+
+def _reported_before(a: Incident, b: Incident) -> bool:
+    """``b`` is dated only by its report, and that report is older than ``a``'s own date: a report
+    cannot tell of an incident that had not happened yet."""
+    if b.date is not None or b.soft_date is None or not b.soft_date.value or a.date is None or not a.date.value:
+        return False
+    n = min(len(a.date.value), len(b.soft_date.value))
+    return b.soft_date.value[:n] < a.date.value[:n]
 
 
 def _already_refined(inc: Incident, new: Incident) -> bool:

@@ -1,0 +1,26 @@
+"""Round 4 fixes, on Arabic written for these tests."""
+
+import marsad
+
+
+def test_weapons_seized_in_an_arrest_are_no_bombing():
+    text = ("بغداد - أعلنت خلية الإعلام الأمني، اليوم السبت، أن قوة من جهاز مكافحة الإرهاب اعتقلت فجر الجمعة أربعة "
+            "عناصر من تنظيم داعش في قضاء الحويجة بمحافظة كركوك، وضبطت بحوزتهم حزاما ناسفا وقذائف هاون وعبوات "
+            "ناسفة معدة للتفجير.")
+    ev = marsad.extract(text, published="2024-05-11")
+    assert [(e.sub_event_type, e.event_date, e.actor2) for e in ev] == [("Arrests", "2024-05-10", "Islamic State")]
+
+
+def test_a_report_older_than_the_incident_tells_another_event():
+    text = ("الموصل - قالت قيادة العمليات المشتركة إن قواتها فككت صباح اليوم الاثنين عبوة ناسفة زرعت على طريق "
+            "رئيسي غرب مدينة الموصل. وكانت القيادة قد أعلنت في آذار/مارس الماضي اعتقال ثلاثة مطلوبين في المدينة "
+            "نفسها.")
+    ev = marsad.extract(text, published="2024-05-13")
+    assert [(e.role, e.sub_event_type, e.event_date) for e in ev] == [
+        ("primary", "Disrupted weapons use", "2024-05-13"), ("background", "Arrests", "2024-03")]
+
+
+def test_foiling_a_bombing_is_disrupted_weapons_use():
+    ev = marsad.extract("الأمن اللبناني يحبط تفجيرا قرب مسجد في مدينة طرابلس ويعتقل مشتبها به.",
+                        published="2024-02-01")
+    assert [e.sub_event_type for e in ev] == ["Disrupted weapons use"]
