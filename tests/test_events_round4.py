@@ -24,3 +24,11 @@ def test_foiling_a_bombing_is_disrupted_weapons_use():
     ev = marsad.extract("الأمن اللبناني يحبط تفجيرا قرب مسجد في مدينة طرابلس ويعتقل مشتبها به.",
                         published="2024-02-01")
     assert [e.sub_event_type for e in ev] == ["Disrupted weapons use"]
+
+
+def test_ground_won_in_battle_is_one_territory_event_dated_by_the_report():
+    text = ("الخرطوم - أعلنت القوات المسلحة السودانية، أمس الأحد، استعادة السيطرة على مدينة الدلنج بعد معارك "
+            "عنيفة مع قوات الدعم السريع دارت منذ ساعات الفجر.")
+    ev = marsad.extract(text, published="2024-03-04")
+    assert [(e.sub_event_type, e.event_date, e.actor1, e.actor2) for e in ev] == [
+        ("Government regains territory", "2024-03-03", "Military Forces of Sudan (2019-)", "Rapid Support Forces")]

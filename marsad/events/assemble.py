@@ -43,6 +43,10 @@ def incident_family(inc: Incident, actors: list[ActorMention], doc: Doc | None =
             t.family == "shelling" and t.weight >= 3 for t in lead):
         family = "air"
     later = {t.family for t in inc.triggers if t.weight >= 2}
+    gains = [t for t in strong_lead if t.family in ("territory", "territory_gov") and t.weight >= 2]
+    if family == "clash" and gains:
+        # "استعادة السيطرة على المدينة بعد معارك": ground won in battle (ACLED's territory sub-events)
+        family = max(gains, key=lambda t: (t.weight, fams[t.family].rank)).family
     if family in GENERIC:
         specific = [f for f in later if f in SPECIFIC]
         if specific:

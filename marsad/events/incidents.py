@@ -139,6 +139,10 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
         background = sentence_flag(doc, sent, "background", head=6)
         soft = [d for d in s_dates if is_report_date(doc, sent, d, trigs)]
         hard = [d for d in s_dates if d not in soft]
+        if soft:
+            # "أعلن الجيش، أمس الخميس، استعادة ... بعد معارك استمرت منذ ساعات الصباح": hours counted back
+            # from the report, whose day the sentence names; that day is the event's.
+            hard = [d for d in hard if not _hours_ago(d)]
         recalled = _commemorated(doc, sent, trigs)
         if recalled is not None:
             # "أحيت المدينة، اليوم الأحد، الذكرى ... للقصف الذي تعرضت له في 16 آذار 1988": the day of the
@@ -178,6 +182,14 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
+
+
+_AGO = {"منذ", "قبل"}
+
+
+def _hours_ago(d: Any) -> bool:
+    """"منذ ساعات", "قبل ساعتين": a duration within the day of speaking, not a named day."""
+    return d.kind == "relative" and d.offset_days == 0 and d.text.split()[0] in _AGO and "ساع" in d.text
 
 
 _COMMEMORATION_WINDOW = 6
@@ -245,8 +257,8 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
         subs[0].triggers.extend(weak)
     if len(subs) == 1:
         _refine_within_sentence(doc, sent, subs[0], places)
-    return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)),
-                             _dateline_end(doc, sent))
+    return _absorb_weak_subs(_fold_fighting_into_territory(_fold_arrests_into_fighting(
+        _fold_devices_into_defusal(subs, trigs))), _dateline_end(doc, sent))
 
 
 def _refine_within_sentence(doc: Doc, sent: Sentence, sub: Incident, places: list[Any]) -> None:
@@ -329,6 +341,21 @@ def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
     def host_of(sub: Incident) -> Incident | None:
         return next((f for f in fights if f is not sub and sub.group == "security" and same_site(f.place, sub.place)
                      and (sub.place is not None or f.place is not None)), None)
+
+    return _fold_into_hosts(subs, host_of)
+
+
+def _fold_fighting_into_territory(subs: list[Incident]) -> list[Incident]:
+    """"استعادة السيطرة على مدينة بارا بعد معارك مع قوات الدعم السريع": the battle that won the ground
+    is the territory event itself (ACLED codes one event; the side fought is its actor2)."""
+    gains = [s for s in subs if any(t.family in ("territory", "territory_gov") and t.weight >= 2 for t in s.triggers)]
+    if not gains:
+        return subs
+
+    def host_of(sub: Incident) -> Incident | None:
+        if not all(t.family == "clash" for t in sub.triggers):
+            return None
+        return next((g for g in gains if g is not sub and same_site(g.place, sub.place)), None)
 
     return _fold_into_hosts(subs, host_of)
 
