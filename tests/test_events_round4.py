@@ -32,3 +32,17 @@ def test_ground_won_in_battle_is_one_territory_event_dated_by_the_report():
     ev = marsad.extract(text, published="2024-03-04")
     assert [(e.sub_event_type, e.event_date, e.actor1, e.actor2) for e in ev] == [
         ("Government regains territory", "2024-03-03", "Military Forces of Sudan (2019-)", "Rapid Support Forces")]
+
+
+def test_accused_group_is_the_alleged_actor():
+    text = ("الفاشر - اتهمت منظمة حقوقية محلية قوات الدعم السريع بقتل تسعة مدنيين في هجوم شنه مسلحون على قرية "
+            "قرب مدينة الفاشر مساء الجمعة.")
+    ev = marsad.extract(text, published="2024-06-09")
+    assert [(e.actor1, e.actor2, e.fatalities) for e in ev] == [("Rapid Support Forces", "Civilians (Sudan)", 9)]
+
+
+def test_the_accuser_is_not_the_accused():
+    text = ("الخرطوم - اتهمت قوات الدعم السريع الجيش السوداني بقتل 11 مدنيا في غارة جوية على سوق بمدينة نيالا "
+            "صباح الأحد.")
+    ev = marsad.extract(text, published="2024-06-10")
+    assert [(e.sub_event_type, e.actor1) for e in ev] == [("Air/drone strike", "Military Forces of Sudan (2019-)")]
