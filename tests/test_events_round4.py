@@ -46,3 +46,13 @@ def test_the_accuser_is_not_the_accused():
             "صباح الأحد.")
     ev = marsad.extract(text, published="2024-06-10")
     assert [(e.sub_event_type, e.actor1) for e in ev] == [("Air/drone strike", "Military Forces of Sudan (2019-)")]
+
+
+def test_air_strikes_answering_a_ground_attack_are_their_own_event():
+    text = ("باماكو - قتل 15 جنديا في هجوم شنه مسلحون من تنظيم الدولة الإسلامية صباح الثلاثاء على معسكر للجيش "
+            "في مدينة ميناكا. وقال مصدر عسكري إن ضربات جوية نفذها سلاح الجو بعد ظهر اليوم نفسه استهدفت "
+            "المهاجمين أثناء انسحابهم.")
+    ev = marsad.extract(text, published="2024-09-12")
+    assert [(e.sub_event_type, e.event_date, e.actor1) for e in ev] == [
+        ("Armed clash", "2024-09-10", "Islamic State"),
+        ("Air/drone strike", "2024-09-10", "Military Forces of Mali (2021-)")]

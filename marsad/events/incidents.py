@@ -458,6 +458,10 @@ def _absorbs(a: Incident, b: Incident) -> bool:
         return False
     # A later sentence of another kind joins only as an elaboration: no place of its own, or only
     # generic words ("القصف", "الهجوم") for the same site.
+    if a.group == "violence" and b.group == "air" and max(t.weight for t in b.triggers if t.family == "air") >= 4 \
+            and not any(t.family == "air" for t in a.triggers):
+        return False  # "ضربات جوية نفذها سلاح الجو ... استهدفت أرتال المهاجمين": the air force's answer to a
+        # ground attack is an event of its own (another sub-event type, another actor pair)
     if b.place is None:
         return True
     if a.place is not None and (a.place.geo_precision or 3) >= 3 and b.sentences[0] == a.sentences[-1] + 1:
