@@ -33,3 +33,25 @@ def test_a_channel_named_almasirah_is_not_a_drone():
     ev = marsad.extract("صنعاء - قالت قناة المسيرة إن أربعة مدنيين قتلوا مساء الأحد في غارة شنها طيران التحالف على "
                         "سوق في مديرية مجز بمحافظة صعدة.", published="2019-09-02")
     assert [(e.sub_event_type, e.location, e.fatalities) for e in ev] == [("Air/drone strike", "Majz", 4)]
+
+
+def test_anniversary_of_a_decades_old_massacre_is_not_an_event():
+    text = ("دمشق - (وكالات) - أحيا أهالي مدينة حماة، اليوم الخميس، الذكرى الثالثة والأربعين للقصف المدفعي الذي "
+            "تعرضت له المدينة في شباط/فبراير 1982، وأودى بحياة آلاف المدنيين. ووضع المشاركون أكاليل الزهور "
+            "على قبور الضحايا.")
+    assert marsad.extract(text, published="2025-02-06") == []
+
+
+def test_anniversary_takes_the_recalled_events_own_date():
+    text = ("بيروت - أحيا اللبنانيون، اليوم الاثنين، الذكرى الثالثة للتفجير الذي استهدف سوقا شعبيا في مدينة "
+            "طرابلس في 12 آذار/مارس 2022، وأسفر عن مقتل 14 شخصا.")
+    ev = marsad.extract(text, published="2025-03-10")
+    assert [(e.role, e.event_date, e.fatalities) for e in ev] == [("background", "2022-03-12", 14)]
+
+
+def test_military_parade_is_not_an_event():
+    text = ("بغداد - نظم الجيش العراقي، صباح اليوم الاثنين، عرضا عسكريا كبيرا في ساحة الاحتفالات وسط بغداد "
+            "بمناسبة عيد تأسيسه، شاركت فيه دبابات وراجمات صواريخ وطائرات مسيرة. وحلقت الطائرات الحربية "
+            "والمروحيات الهجومية فوق المنصة خلال العرض، فيما نفذت وحدات مكافحة الإرهاب عملية تحرير رهائن "
+            "أمام الحضور ضمن الاستعراض.")
+    assert marsad.extract(text, published="2025-01-06") == []

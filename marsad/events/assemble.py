@@ -43,6 +43,10 @@ def incident_family(inc: Incident, actors: list[ActorMention], doc: Doc | None =
             t.family == "shelling" and t.weight >= 3 for t in lead):
         family = "air"
     later = {t.family for t in inc.triggers if t.weight >= 2}
+    gains = [t for t in strong_lead if t.family in ("territory", "territory_gov") and t.weight >= 2]
+    if family == "clash" and gains:
+        # "استعادة السيطرة على المدينة بعد معارك": ground won in battle (ACLED's territory sub-events)
+        family = max(gains, key=lambda t: (t.weight, fams[t.family].rank)).family
     if family in GENERIC:
         specific = [f for f in later if f in SPECIFIC]
         if specific:
@@ -191,6 +195,8 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         if role == "background" and (place is None or inc.when is None or len(inc.when.value or "") < 7
                                      or (max(t.weight for t in inc.triggers) < 3 and not inc.counts)):
             continue  # background needs a concrete event with at least a month and a place (ANNOTATION.md)
+        if _history(doc, inc):
+            continue  # "القصف الكيميائي ... في 16 آذار 1988": recalled history, not an event (ANNOTATION.md)
         if inc is not incidents[0] and inc.place is None and inc.when is None and not inc.counts \
                 and max(t.weight for t in inc.triggers) < 4:
             continue  # a bare mention with nothing of its own to place, date or count
@@ -220,6 +226,21 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         ev.notes = describe(ev)
         events.append(ev)
     return events
+
+
+HISTORY_YEARS = 10
+
+
+def _history(doc: Doc, inc: Incident) -> bool:
+    """An incident whose own date lies more than ``HISTORY_YEARS`` years before publication is history
+    (ANNOTATION.md lists historical periods among non-events): an anniversary or a war recalled, not
+    context for today's news. Ten years reaches past every recalled event the annotated sets keep as
+    background (at most six years old) and before the years ACLED covers for most Arab countries
+    (2015-2017), so an older event could not be merged with ACLED data anyway."""
+    d = inc.when
+    if d is None or not d.value or doc.published is None:
+        return False
+    return doc.published.year - int(d.value[:4]) > HISTORY_YEARS
 
 
 _BOMBER_WORDS = {"انتحاري", "انتحاريا", "الانتحاري", "انتحاريان", "انتحاريين", "الانتحاريين", "مفجر", "مفجرا",

@@ -139,6 +139,17 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
         background = sentence_flag(doc, sent, "background", head=6)
         soft = [d for d in s_dates if is_report_date(doc, sent, d, trigs)]
         hard = [d for d in s_dates if d not in soft]
+        if soft:
+            # "أعلن الجيش، أمس الخميس، استعادة ... بعد معارك استمرت منذ ساعات الصباح": hours counted back
+            # from the report, whose day the sentence names; that day is the event's.
+            hard = [d for d in hard if not _hours_ago(d)]
+        recalled = _commemorated(doc, sent, trigs)
+        if recalled is not None:
+            # "أحيت المدينة، اليوم الأحد، الذكرى ... للقصف الذي تعرضت له في 16 آذار 1988": the day of the
+            # ceremony is not the recalled event's; only a date after the anniversary word is its own.
+            background = True
+            hard = [d for d in hard if d.start > recalled]
+            soft = []
         if not hard and not counts and sentence_flag(doc, sent, "demand"):
             continue  # "الهجمات ... يجب أن تتوقف", "داعيا إلى وقف شامل لإطلاق النار": a call, not an incident
         if not hard and _claims_last(doc, sent, trigs, s_places, incidents):
@@ -171,6 +182,26 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
             _merge_or_append(incidents, sub)
     return incidents
+
+
+_AGO = {"منذ", "قبل"}
+
+
+def _hours_ago(d: Any) -> bool:
+    """"منذ ساعات", "قبل ساعتين": a duration within the day of speaking, not a named day."""
+    return d.kind == "relative" and d.offset_days == 0 and d.text.split()[0] in _AGO and "ساع" in d.text
+
+
+_COMMEMORATION_WINDOW = 6
+
+
+def _commemorated(doc: Doc, sent: Sentence, trigs: list[Trigger]) -> int | None:
+    """"الذكرى السابعة والثلاثين للقصف", "إحياء ذكرى المجزرة": an anniversary word right before the
+    trigger recalls an old event (never news). Its character offset, else None."""
+    strong = [t for t in trigs if t.weight >= 2] or trigs
+    first = min(t.first for t in strong)
+    cues = doc.cue_starts("commemoration", max(sent.first, first - _COMMEMORATION_WINDOW), first)
+    return doc.tokens[cues[0]].start if cues else None
 
 
 def _outside_actor_names(triggers: list[Trigger], actors: list[ActorMention]) -> list[Trigger]:
@@ -226,8 +257,8 @@ def _split_sentence(doc: Doc, sent: Sentence, trigs: list[Trigger], places: list
         subs[0].triggers.extend(weak)
     if len(subs) == 1:
         _refine_within_sentence(doc, sent, subs[0], places)
-    return _absorb_weak_subs(_fold_arrests_into_fighting(_fold_devices_into_defusal(subs, trigs)),
-                             _dateline_end(doc, sent))
+    return _absorb_weak_subs(_fold_fighting_into_territory(_fold_arrests_into_fighting(
+        _fold_devices_into_defusal(subs, trigs))), _dateline_end(doc, sent))
 
 
 def _refine_within_sentence(doc: Doc, sent: Sentence, sub: Incident, places: list[Any]) -> None:
@@ -314,6 +345,21 @@ def _fold_arrests_into_fighting(subs: list[Incident]) -> list[Incident]:
     return _fold_into_hosts(subs, host_of)
 
 
+def _fold_fighting_into_territory(subs: list[Incident]) -> list[Incident]:
+    """"استعادة السيطرة على مدينة بارا بعد معارك مع قوات الدعم السريع": the battle that won the ground
+    is the territory event itself (ACLED codes one event; the side fought is its actor2)."""
+    gains = [s for s in subs if any(t.family in ("territory", "territory_gov") and t.weight >= 2 for t in s.triggers)]
+    if not gains:
+        return subs
+
+    def host_of(sub: Incident) -> Incident | None:
+        if not all(t.family == "clash" for t in sub.triggers):
+            return None
+        return next((g for g in gains if g is not sub and same_site(g.place, sub.place)), None)
+
+    return _fold_into_hosts(subs, host_of)
+
+
 def _joinable(a: str, b: str) -> bool:
     """Two triggers of one sentence at one site report one incident: the same macro group, or a
     crowd and the violence done in it ("قتل ستة متظاهرين برصاص قوات الأمن خلال احتجاجات")."""
@@ -369,6 +415,8 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
         if inc.date is None and new.date is not None and len(new.date.value or "") == 7 \
                 and not dates_compatible(inc.soft_date, new.date):
             continue  # reported on Saturday, then "وكانت ... قد اجتاحت المدينة في يونيو": an earlier event
+        if _reported_before(inc, new) or _reported_before(new, inc):
+            continue  # "وكانت ... قد أعلنت في آب الماضي تفكيك خلية": a report older than the incident
         if _already_refined(inc, new):
             continue
         if new.background != inc.background:
@@ -386,6 +434,15 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
     incidents.append(new)
 
 
+def _reported_before(a: Incident, b: Incident) -> bool:
+    """``b`` is dated only by its report, and that report is older than ``a``'s own date: a report
+    cannot tell of an incident that had not happened yet."""
+    if b.date is not None or b.soft_date is None or not b.soft_date.value or a.date is None or not a.date.value:
+        return False
+    n = min(len(a.date.value), len(b.soft_date.value))
+    return b.soft_date.value[:n] < a.date.value[:n]
+
+
 def _already_refined(inc: Incident, new: Incident) -> bool:
     """A summary ("غارات على قطاع غزة") takes one precise place; a second, different town is a new event."""
     if new.place is None or inc.place is None or (new.place.geo_precision or 3) >= 3:
@@ -401,6 +458,10 @@ def _absorbs(a: Incident, b: Incident) -> bool:
         return False
     # A later sentence of another kind joins only as an elaboration: no place of its own, or only
     # generic words ("القصف", "الهجوم") for the same site.
+    if a.group == "violence" and b.group == "air" and max(t.weight for t in b.triggers if t.family == "air") >= 4 \
+            and not any(t.family == "air" for t in a.triggers):
+        return False  # "ضربات جوية نفذها سلاح الجو ... استهدفت أرتال المهاجمين": the air force's answer to a
+        # ground attack is an event of its own (another sub-event type, another actor pair)
     if b.place is None:
         return True
     if a.place is not None and (a.place.geo_precision or 3) >= 3 and b.sentences[0] == a.sentences[-1] + 1:

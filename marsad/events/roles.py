@@ -50,6 +50,8 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
                 doc.has_cue("claim_open", max(sent.first, m.first - 2), m.first)
                 and doc.has_cue("claim_noun", m.last, min(sent.last, m.last + 10))):
             agent += 5  # "وتبنت جماعة ... الهجوم", "أعلنت حركة ... مسؤوليتها": a claim names the perpetrator
+        if _accused(doc, m, sent, trig_tokens):
+            agent += 5  # "اتهمت المجموعة قوات الدعم السريع بقتل 18 مدنيا": the alleged perpetrator (ANNOTATION.md)
         if m.first in trig_ends or ((m.first - 1) in trig_ends and doc.tokens[m.first - 1].key not in _PREPOSITIONS):
             agent += 2  # "غارات التحالف", "غارة تركية": the actor as genitive or adjective of the trigger
         if verbs:
@@ -79,6 +81,22 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
             agent = -10
         out.append((agent, target, m))
     return out
+
+
+_ACCUSE_WINDOW = 8
+_RESPONSIBLE = {"بالوقوف", "بالمسؤوليه", "بتنفيذ", "بشن", "بارتكاب", "المسؤوليه"}
+
+
+def _accused(doc: Doc, m: ActorMention, sent: Any, trig_tokens: set[int]) -> bool:
+    """"اتهمت X Y بقتل ...", "حملت X Y المسؤولية": Y, right before the act it is accused of, is the
+    alleged actor; X, the accuser, right after the verb, is not (nothing of the act follows it)."""
+    if not doc.has_cue("accuse", max(sent.first, m.first - _ACCUSE_WINDOW), m.first):
+        return False
+    for j in range(m.last, min(m.last + 3, sent.last)):
+        key = doc.tokens[j].key
+        if key in _RESPONSIBLE or (key.startswith("ب") and (j in trig_tokens or doc.has_cue("kill", j, j + 1))):
+            return True
+    return False
 
 
 _BELONGING = {"تابع", "تابعا", "تابعه", "التابع", "التابعه", "تابعين", "التابعين", "تابعات", "التابعات"}

@@ -11,6 +11,9 @@ from marsad.text.matcher import longest_matches
 _NEGATION_WINDOW = 2
 _IRREALIS_WINDOW = 3
 _CAPABILITY_WINDOW = 8
+_SEIZURE_WINDOW = 7
+# Families whose trigger words name a weapon ("أحزمة ناسفة", "عبوات", "صواريخ", "طائرات مسيرة").
+_WEAPON_FAMILIES = {"suicide", "ied", "explosion", "grenade", "shelling", "air", "chemical"}
 _MEDIA = {"قناه", "لقناه", "وقناه", "بقناه", "تلفزيون", "صحيفه", "اذاعه", "وكاله", "شبكه"}
 
 
@@ -30,6 +33,12 @@ class Trigger:
         return families()[self.family].rank
 
 
+def _object_of(doc: Doc, cue_end: int, first: int, kills: set[int]) -> bool:
+    """Nothing between a seizure word and a weapon breaks the clause: no punctuation, no kill word
+    ("عثر على جثث ثلاثة قتلوا في غارة": the strike is an event)."""
+    return not any(doc.tokens[j].kind == "punct" or j in kills for j in range(cue_end, first))
+
+
 def find_triggers(doc: Doc) -> list[Trigger]:
     """Longest trigger phrases in the text, minus negated ones ("لم يسفر عن...")."""
     negations = {m.first for m in doc.cue_hits("negation")}
@@ -40,6 +49,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     # "لتعزيز قدراتها على اعتراض الصواريخ", "صفقة لشراء طائرات مسيرة": weapons bought or a capability
     # built are named, not used.
     capability = [m.last for m in doc.cue_hits("capability")]
+    # "ضبطت بحوزتهم أحزمة ناسفة", "عثرت داخل الشقة على ... عبوات ناسفة": weapons seized or found are
+    # objects of an arrest or a search, not an attack.
+    seizure = [m.last for m in doc.cue_hits("seizure")]
+    kills = {m.first for name in ("kill", "injure") for m in doc.cue_hits(name)}
     out = []
     for m in longest_matches(doc.lexicon_matches()[TRIGGERS]):
         if any(m.first - k in negations for k in range(1, _NEGATION_WINDOW + 1)):
@@ -52,6 +65,10 @@ def find_triggers(doc: Doc) -> list[Trigger]:
             weight = 1
         sent = doc.sentence_of(m.start)
         if any(sent.first <= c <= m.first <= c + _CAPABILITY_WINDOW for c in capability):
+            weight = 1
+        if m.value.family in _WEAPON_FAMILIES and any(
+                sent.first <= c <= m.first <= c + _SEIZURE_WINDOW and _object_of(doc, c, m.first, kills)
+                for c in seizure):
             weight = 1
         out.append(Trigger(m.first, m.last, m.start, m.end, doc.text[m.start:m.end], m.value.family,
                            weight, sent.index))
