@@ -1,4 +1,4 @@
-"""Round 4 fixes, on Arabic written for these tests."""
+"""Seized weapons, foiled attacks, accusations, territory won in battle and follow-up air strikes, on Arabic written for these tests."""
 
 import marsad
 
