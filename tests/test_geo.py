@@ -437,3 +437,23 @@ def test_city_named_like_its_governorate_is_the_city_after_a_town_cue():
     assert (city.kind, city.country) == ("town", "LBN")
     assert (unit.kind, unit.country) == ("admin1", "LBN")
     assert city.admin1 == unit.name
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("سيطرت القوات على مدينة بارا في ولاية شمال كردفان بعد قتال عنيف", "Bara", "North Kordofan"),
+    ("نزح الآلاف من مخيم زمزم قرب الفاشر إثر القصف", "Zamzam camp", "Northern Darfur"),
+    ("اشتباكات في مدينة المجلد بولاية غرب كردفان", "Al Mijlad", "West Kordofan State"),
+    ("هاجم مسلحون بلدة دياباغا في شرق بوركينا فاسو", "Diapaga", "Est"),
+    ("قتل مدنيون في هجوم على بلدة برسالوغو في بوركينا فاسو", "Barsalogho", "Centre-Nord"),
+    ("فرقت الشرطة محتجين في بلدة أيت عميرة جنوبي المغرب", "Ait Amira", "Souss-Massa"),
+    ("خطف مسلحون عشرات القرويين في بلدة كاورا نامودا بولاية زامفارا في نيجيريا", "Kaura Namoda", "Zamfara"),
+    ("داهمت قوات الأمن شقة في حي بولاق الدكرور بالجيزة", "Bulaq al-Dakrour", "Giza"),
+])
+def test_conflict_towns_that_lacked_arabic_names(text, name, admin1):
+    hits = [m.place for m in resolve(text) if m.place.name == name]
+    assert hits and hits[0].admin1 == admin1
+
+
+def test_admin1_units_with_arabic_names_added():
+    assert [m.place.name for m in resolve("قتل عشرة في هجوم بولاية غرب كردفان")] == ["West Kordofan State"]
+    assert [m.place.kind for m in resolve("احتجاجات في جهة سوس ماسة بالمغرب")][0] == "admin1"
