@@ -457,3 +457,21 @@ def test_conflict_towns_that_lacked_arabic_names(text, name, admin1):
 def test_admin1_units_with_arabic_names_added():
     assert [m.place.name for m in resolve("قتل عشرة في هجوم بولاية غرب كردفان")] == ["West Kordofan State"]
     assert [m.place.kind for m in resolve("احتجاجات في جهة سوس ماسة بالمغرب")][0] == "admin1"
+
+
+def test_everyday_word_after_a_plural_cue_is_no_place():
+    assert resolve("تظاهر المئات في عدة مدن الخميس احتجاجا على الغلاء") == []
+    assert resolve("وامتدت الاحتجاجات إلى بلدات السبت الماضي") == []
+    # a singular cue still makes it a place, and plural cues still list real names
+    assert [m.place.name for m in resolve("قصفت المدفعية بلدات كفرنبل وحاس")] == ["Kafr Nobol", "Has"]
+
+
+def test_nearest_kind_cue_decides_the_kind():
+    (m,) = resolve("استهدفت الغارات قرى محافظة النبطية طوال الليل")
+    assert (m.place.kind, m.place.country, m.geo_precision) == ("admin1", "LBN", 3)
+
+
+def test_sudanese_locality_cue_but_not_the_adjective():
+    (m,) = resolve("أحرق مسلحون منازل في قرية تابعة لمحلية أم روابة")
+    assert m.place.name == "Umm Ruwaba"
+    assert resolve("نقلت مصادر محلية الجمعة أن القصف توقف") == []
