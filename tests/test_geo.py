@@ -475,3 +475,9 @@ def test_sudanese_locality_cue_but_not_the_adjective():
     (m,) = resolve("أحرق مسلحون منازل في قرية تابعة لمحلية أم روابة")
     assert m.place.name == "Umm Ruwaba"
     assert resolve("نقلت مصادر محلية الجمعة أن القصف توقف") == []
+
+
+def test_a_dateline_is_a_city_not_the_country_of_the_same_name():
+    (m,) = [m for m in resolve("عمان - (وكالات) - استقبل العاهل الأردني وفدا رسميا") if m.dateline]
+    assert (m.place.name, m.place.kind) == ("Amman", "town")
+    assert [m.place.kind for m in resolve("وصل الوزير إلى سلطنة عمان في زيارة رسمية")] == ["country"]

@@ -528,6 +528,8 @@ class Resolver:
             s -= 0.02  # a bare name is the town rather than the unit named after it
         if p.kind == "neighbourhood":
             s += 0.35 if "neighbourhood" in types else -0.05
+        if sp.dateline and p.kind == "country" and any(g.place(j).kind == "town" for j in sp.strong):
+            s -= 0.3  # a dateline is a city: "عمان - (وكالات) -" is Amman, not Oman
         if "countryside" in types and p.kind in ("admin1", "region"):
             s += 0.25  # "ريفي حلب وإدلب": the governorates' countryside
         s += (0.0, 0.04, 0.08)[sp.locative]
