@@ -53,12 +53,19 @@ def _places(doc: Doc) -> list[Any]:
     return list(resolve(doc.tokens, text=doc.text))
 
 
+_LEAD_CHARS = 400
+
+
 def _fallback_place(doc: Doc, places: list[Any]) -> Any | None:
     """Where the article is, when a sentence says nothing: the dateline, else its most named place."""
     if not places:
         return None
     head = [p for p in places if p.start < 200 and p.place.kind != "country"]
     counts = Counter(getattr(p.place, "id", p.place.name) for p in places if p.place.kind != "country")
+    # the dateline says where the report was filed ("واغادوغو - ..."): the place the lead names comes first
+    named = [p for p in places if p.start < _LEAD_CHARS and p.place.kind != "country" and not p.dateline]
+    if head and head[0].dateline and named:
+        return named[0]
     if head:
         return head[0]
     if counts:

@@ -258,3 +258,15 @@ def test_a_shared_dateline_names_where_the_report_was_filed_not_the_strike():
     assert len(evs) == 1
     assert evs[0].admin1 == "Gaza Strip" and evs[0].location != "Ramallah"
     assert evs[0].fatalities == 12
+
+
+def test_place_near_a_town_beats_the_town_named_like_its_province():
+    ev = events("نيامي - قتل سبعة جنود في هجوم شنه مسلحون على موقع عسكري قرب بلدة تيليا في منطقة تاهوا "
+                "يوم الثلاثاء.", "2025-03-05")
+    assert [(e.location, e.admin1, e.geo_precision) for e in ev] == [("Tillia", "Tahoua", 2)]
+
+
+def test_event_without_a_town_takes_the_place_the_lead_names_not_the_dateline():
+    ev = events("الخرطوم - (وكالات) - اتهمت مجموعة حقوقية قوات الدعم السريع بقتل 18 مدنيا في هجوم على قرية "
+                "مساء الأربعاء. وقالت المجموعة إن القرية تقع في محلية بارا بولاية شمال كردفان.", "2025-03-05")
+    assert [(e.location, e.admin1, e.geo_precision) for e in ev] == [("Bara", "North Kordofan", 2)]

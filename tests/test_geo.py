@@ -437,3 +437,47 @@ def test_city_named_like_its_governorate_is_the_city_after_a_town_cue():
     assert (city.kind, city.country) == ("town", "LBN")
     assert (unit.kind, unit.country) == ("admin1", "LBN")
     assert city.admin1 == unit.name
+
+
+@pytest.mark.parametrize("text, name, admin1", [
+    ("سيطرت القوات على مدينة بارا في ولاية شمال كردفان بعد قتال عنيف", "Bara", "North Kordofan"),
+    ("نزح الآلاف من مخيم زمزم قرب الفاشر إثر القصف", "Zamzam camp", "Northern Darfur"),
+    ("اشتباكات في مدينة المجلد بولاية غرب كردفان", "Al Mijlad", "West Kordofan State"),
+    ("هاجم مسلحون بلدة دياباغا في شرق بوركينا فاسو", "Diapaga", "Est"),
+    ("قتل مدنيون في هجوم على بلدة برسالوغو في بوركينا فاسو", "Barsalogho", "Centre-Nord"),
+    ("فرقت الشرطة محتجين في بلدة أيت عميرة جنوبي المغرب", "Ait Amira", "Souss-Massa"),
+    ("خطف مسلحون عشرات القرويين في بلدة كاورا نامودا بولاية زامفارا في نيجيريا", "Kaura Namoda", "Zamfara"),
+    ("داهمت قوات الأمن شقة في حي بولاق الدكرور بالجيزة", "Bulaq al-Dakrour", "Giza"),
+])
+def test_conflict_towns_that_lacked_arabic_names(text, name, admin1):
+    hits = [m.place for m in resolve(text) if m.place.name == name]
+    assert hits and hits[0].admin1 == admin1
+
+
+def test_admin1_units_with_arabic_names_added():
+    assert [m.place.name for m in resolve("قتل عشرة في هجوم بولاية غرب كردفان")] == ["West Kordofan State"]
+    assert [m.place.kind for m in resolve("احتجاجات في جهة سوس ماسة بالمغرب")][0] == "admin1"
+
+
+def test_everyday_word_after_a_plural_cue_is_no_place():
+    assert resolve("تظاهر المئات في عدة مدن الخميس احتجاجا على الغلاء") == []
+    assert resolve("وامتدت الاحتجاجات إلى بلدات السبت الماضي") == []
+    # a singular cue still makes it a place, and plural cues still list real names
+    assert [m.place.name for m in resolve("قصفت المدفعية بلدات كفرنبل وحاس")] == ["Kafr Nobol", "Has"]
+
+
+def test_nearest_kind_cue_decides_the_kind():
+    (m,) = resolve("استهدفت الغارات قرى محافظة النبطية طوال الليل")
+    assert (m.place.kind, m.place.country, m.geo_precision) == ("admin1", "LBN", 3)
+
+
+def test_sudanese_locality_cue_but_not_the_adjective():
+    (m,) = resolve("أحرق مسلحون منازل في قرية تابعة لمحلية أم روابة")
+    assert m.place.name == "Umm Ruwaba"
+    assert resolve("نقلت مصادر محلية الجمعة أن القصف توقف") == []
+
+
+def test_a_dateline_is_a_city_not_the_country_of_the_same_name():
+    (m,) = [m for m in resolve("عمان - (وكالات) - استقبل العاهل الأردني وفدا رسميا") if m.dateline]
+    assert (m.place.name, m.place.kind) == ("Amman", "town")
+    assert [m.place.kind for m in resolve("وصل الوزير إلى سلطنة عمان في زيارة رسمية")] == ["country"]

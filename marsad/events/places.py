@@ -171,8 +171,12 @@ _KIND_ORDER = {"landmark": 0, "neighbourhood": 1, "town": 2, "admin3": 3, "admin
                "country": 7}
 
 
-def specificity(pm: Any) -> tuple[int, int, int]:
-    return (pm.geo_precision or 3, int(same_name_as_admin1(pm)), _KIND_ORDER.get(pm.place.kind, 5))
+def specificity(pm: Any) -> tuple[float, int, int]:
+    """Finer first.  A town named like its province ("تاهوا", "دير الزور") may mean the province: it ranks
+    after a place near a named town ("قرب بلدة تيليا في منطقة تاهوا") though before a district or region."""
+    same = same_name_as_admin1(pm)
+    precision = pm.geo_precision or 3
+    return (precision + 1.5 if same and precision == 1 else precision, int(same), _KIND_ORDER.get(pm.place.kind, 5))
 
 
 def words_between(doc: Doc, lo: int, hi: int) -> int:

@@ -20,7 +20,7 @@ CUE_WORDS: dict[str, frozenset[str]] = {
                   "مزرعة مزارع"),
     "capital": _keys("عاصمة العاصمة"),
     "admin1": _keys("محافظة محافظتي محافظات ولاية ولايتي ولايات إقليم أقاليم مقاطعة"),
-    "admin2": _keys("قضاء أقضية مديرية مديريتي مديريات مركز معتمدية معتمديات دائرة عمالة"),
+    "admin2": _keys("قضاء أقضية مديرية مديريتي مديريات مركز معتمدية معتمديات دائرة عمالة محلية محليات"),
     "area": _keys("منطقة منطقتي مناطق المنطقة"),
     "admin3": _keys("ناحية نواحي ناحيتي"),
     "neighbourhood": _keys("حي حيي أحياء الحي حارة"),
@@ -33,6 +33,13 @@ CUE_WORDS: dict[str, frozenset[str]] = {
     "facility": _keys("مطار سجن مستشفى مشفى جامعة سد قاعدة معسكر ميناء مرفأ مصفاة حقل جسر دوار ساحة "
                       "سوق مسجد جامع كنيسة مدرسة حاجز معبر مقر ثكنة قلعة محطة مطاري مدخل مداخل مقبرة"),
 }
+#: plural cue words: "مظاهرات في عدة مدن الخميس" lists no town named "الخميس"; an everyday word after
+#: one is a place only with a singular cue ("قرية الخميس")
+PLURAL_CUES = _keys("مدن بلدات قرى مزارع محافظات ولايات أقاليم أقضية مديريات معتمديات محليات مناطق نواحي أحياء "
+                    "مخيمات أرياف")
+#: cue words that are also adjectives ("مصادر محلية"): a cue only after a preposition or with a
+#: locative proclitic ("قرية تابعة لمحلية أم روابة", "في محلية شيكان")
+ADJECTIVE_CUES = _keys("محلية محليات")
 #: cue types that make a common word acceptable as a place name ("قرية السلام")
 KIND_CUES = frozenset({"town", "admin1", "admin2", "admin3", "neighbourhood", "camp", "countryside"})
 #: cue types that are evidence for a little-known name but do not make a common word a place

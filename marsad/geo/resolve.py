@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from marsad.geo.gazetteer import Gazetteer, gazetteer
 from marsad.geo.lexicon import (
+    ADJECTIVE_CUES,
     ARAB_COUNTRIES,
     BLOCKING_CUES,
     COMMON_WORDS,
@@ -35,6 +36,7 @@ from marsad.geo.lexicon import (
     LOCATIVES,
     NOT_QUALIFIED,
     PERSON_NEXT,
+    PLURAL_CUES,
     TITLES,
     WEAK_LOCATIVES,
 )
@@ -63,7 +65,7 @@ _KIND_FOR_CUE = {
     "capital": ("town",), "street": (), "media": (), "area": ("admin2", "admin3", "region", "town", "neighbourhood", "landmark"),
 }
 #: cue words used in one country only ("معتمدية" is a Tunisian delegation)
-_CUE_COUNTRY = {"معتمديه": "TUN", "معتمديات": "TUN", "عماله": "MAR"}
+_CUE_COUNTRY = {"معتمديه": "TUN", "معتمديات": "TUN", "عماله": "MAR", "محليه": "SDN", "محليات": "SDN"}
 _SENTENCE_END = {".", "!", "?", "؟", "؛", ";"}
 _COORD = {"و", "،", ",", "او", "أو"}
 
@@ -178,6 +180,15 @@ def _memo_hits(memo: dict, keys: list[str], compute) -> list[tuple[int, tuple]]:
     except KeyError:  # keys not seen before (read from a local table: another thread may clear the memo)
         table = fill_memo(memo, keys, compute, _MEMO_LIMIT)
         return [(i, v) for i, k in enumerate(keys) if (v := table[k])]
+
+
+def _cue_noun(tokens: Sequence[Token], j: int, word: str) -> bool:
+    """Whether a cue word that is also an adjective ("محلية": local / a Sudanese locality) is the noun:
+    with a locative proclitic ("لمحلية", "بمحلية") or after a preposition ("في محلية")."""
+    key = tokens[j].key
+    if key != word and key[0] in ("ب", "ل", "ف") or key.startswith(("وب", "ول")):
+        return True
+    return j > 0 and tokens[j - 1].kind == "word" and _word_facts(tokens[j - 1].key)[1] > 0
 
 
 def _is_cue_word(key: str) -> bool:
@@ -317,7 +328,7 @@ class Resolver:
                 while j >= 0 and sp.first - j <= 4:
                     tok = tokens[j]
                     cue = _cue_of(tok)
-                    if cue is None:
+                    if cue is None or (cue[1] in ADJECTIVE_CUES and not _cue_noun(tokens, j, cue[1])):
                         break
                     sp.cues.append((cue[0], cue[1], j))
                     j -= 1
@@ -517,6 +528,8 @@ class Resolver:
             s -= 0.02  # a bare name is the town rather than the unit named after it
         if p.kind == "neighbourhood":
             s += 0.35 if "neighbourhood" in types else -0.05
+        if sp.dateline and p.kind == "country" and any(g.place(j).kind == "town" for j in sp.strong):
+            s -= 0.3  # a dateline is a city: "عمان - (وكالات) -" is Amman, not Oman
         if "countryside" in types and p.kind in ("admin1", "region"):
             s += 0.25  # "ريفي حلب وإدلب": the governorates' countryside
         s += (0.0, 0.04, 0.08)[sp.locative]
@@ -717,9 +730,16 @@ def _span_facts(sp: _Span) -> tuple:
         return sp.facts
     types = {c[0] for c in sp.cues}
     kind_cue = bool(types & KIND_CUES)
-    kinds_wanted: set[str] = set()
+    # the nearest cue that names a kind decides it: "قرى محافظة النبطية" is the governorate (its villages)
+    nearest = next((c for c in sp.cues if _KIND_FOR_CUE.get(c[0])), None)
+    kinds_wanted: set[str] = set(_KIND_FOR_CUE[nearest[0]]) if nearest else set()
     for t in types:
-        kinds_wanted.update(_KIND_FOR_CUE.get(t, ()))
+        if not _KIND_FOR_CUE.get(t):
+            kinds_wanted.update(_KIND_FOR_CUE.get(t, ()))
+    # "في عدة مدن الخميس": after a plural cue an everyday word is no place
+    if kind_cue and len(words) == 1 and (sp.key in COMMON_WORDS or sp.key in GIVEN_NAMES) \
+            and all(c[1] in PLURAL_CUES for c in sp.cues if c[0] in KIND_CUES):
+        kind_cue = False
     if kind_cue:
         cue_bonus = 0.3
     elif types & {"near", "direction", "between"}:
