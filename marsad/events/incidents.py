@@ -207,8 +207,8 @@ def _commemorated(doc: Doc, sent: Sentence, trigs: list[Trigger]) -> int | None:
 def _outside_actor_names(triggers: list[Trigger], actors: list[ActorMention]) -> list[Trigger]:
     """"هيئة تحرير الشام", "حركة تحرير السودان": a trigger word inside a group's name is part of the
     name. A trigger that opens the mention ("طائرة مسيرة تركية") is the weapon itself and stays."""
-    return [t for t in triggers
-            if not any(a.first < t.first and t.last <= a.last for a in actors)]
+    names = [(a.first, a.last) for a in actors if a.last - a.first > 1]  # a one-word mention holds no trigger
+    return [t for t in triggers if not any(first < t.first and t.last <= last for first, last in names)]
 
 
 def claim_sentence(doc: Doc, sent: Sentence) -> bool:
