@@ -242,3 +242,16 @@ def test_no_clashes_recorded_keeps_a_march_peaceful():
     e = one("خرج مئات المحتجين اليوم الجمعة في تظاهرة وسط مدينة درعا للمطالبة بالإفراج عن المعتقلين. "
             "ولم تسجل أي مواجهات مع قوات الأمن، بحسب ناشطين.", "2021-06-25")
     assert e.sub_event_type == "Peaceful protest"
+
+
+def test_army_neutralising_militants_is_a_clash_with_the_dead_counted():
+    e = one("أعلنت وزارة الدفاع أن وحدات الجيش تمكنت أمس من القضاء على أربعة إرهابيين في كمين "
+            "بجبل الشعانبي بولاية القصرين.", "2015-03-12")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.fatalities == 4
+
+
+def test_uncovering_a_cell_is_an_arrest():
+    e = one("أعلنت وزارة الداخلية أن وحدات الحرس الوطني تمكنت من الكشف عن خلية إرهابية تتكون من ثلاثة "
+            "عناصر بمدينة القيروان.", "2016-05-02")
+    assert e.sub_event_type == "Arrests"
