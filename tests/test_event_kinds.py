@@ -255,3 +255,10 @@ def test_uncovering_a_cell_is_an_arrest():
     e = one("أعلنت وزارة الداخلية أن وحدات الحرس الوطني تمكنت من الكشف عن خلية إرهابية تتكون من ثلاثة "
             "عناصر بمدينة القيروان.", "2016-05-02")
     assert e.sub_event_type == "Arrests"
+
+
+def test_quarter_and_hospital_named_like_places_abroad_stay_in_the_articles_city():
+    e = one("الموصل - قال مصدر أمني في محافظة نينوى إن ثلاثة مدنيين قتلوا أمس بقصف بقذائف الهاون شنه "
+            "تنظيم داعش على حي الزهور في الجانب الأيسر من الموصل، ونقلت جثثهم إلى مستشفى الخنساء.",
+            "2017-02-03")
+    assert e.country == "IRQ" and e.location == "Mosul"
