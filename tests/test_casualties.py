@@ -80,3 +80,40 @@ def test_a_breakdown_of_the_dead_adds_no_victims():
 def test_lost_their_lives_is_killed():
     c = counts("فقد خمسة أشخاص حياتهم في انفجار سيارة مفخخة وسط المدينة.")
     assert total(c)[0] == 5
+
+
+def test_dead_of_two_sides_joined_by_wa_add_up():
+    c = counts("أسفرت المواجهات عن سقوط 4 قتلى من المسلحين و2 من عناصر الشرطة.")
+    assert total(c, "killed")[0] == 6
+    c = counts("قتل في المعارك 20 مسلحا على الأقل وثلاثة من أفراد الأمن.")
+    assert total(c, "killed")[0] == 23
+
+
+def test_wounded_conjunct_after_dead_is_not_killed():
+    c = counts("أعلن الجيش سقوط أربعة قتلى وأكثر من 15 جريحا في صفوفه.")
+    assert total(c, "killed")[0] == 4
+    assert total(c, "injured")[0] == 15
+
+
+def test_injured_clause_not_joined_to_dead():
+    c = counts("قتل 5 جنود وأصيب 3 آخرون في الكمين.")
+    assert total(c, "killed")[0] == 5
+
+
+def test_unknown_number_is_not_a_figure():
+    c = counts("قتل ثلاثة جنود، فيما قتل عدد من المهاجمين لم يحدد عددهم.")
+    assert total(c, "killed")[0] == 3
+
+
+def test_vague_wounded_conjunct_and_one_family_not_added():
+    c = counts("أسفر التفجير عن سقوط 14 قتيلا وعدد من الجرحى في السوق.")
+    assert total(c, "killed")[0] == 14
+    c = counts("سقطت قذيفة على منزل وقتلت ثلاثة أشخاص من عائلة واحدة.")
+    assert total(c, "killed")[0] == 3
+
+
+def test_breakdown_conjuncts_are_not_added():
+    c = counts("قتل 9 مدنيين على الأقل، بينهم طفلان وثلاث نساء، في القصف.")
+    assert total(c, "killed")[0] == 9
+    c = counts("قتل 9 مدنيين على الأقل، بينهم أربعة أطفال وثلاث نساء، في القصف.")
+    assert total(c, "killed")[0] == 9

@@ -242,3 +242,23 @@ def test_no_clashes_recorded_keeps_a_march_peaceful():
     e = one("خرج مئات المحتجين اليوم الجمعة في تظاهرة وسط مدينة درعا للمطالبة بالإفراج عن المعتقلين. "
             "ولم تسجل أي مواجهات مع قوات الأمن، بحسب ناشطين.", "2021-06-25")
     assert e.sub_event_type == "Peaceful protest"
+
+
+def test_army_neutralising_militants_is_a_clash_with_the_dead_counted():
+    e = one("أعلنت وزارة الدفاع أن وحدات الجيش تمكنت أمس من القضاء على أربعة إرهابيين في كمين "
+            "بجبل الشعانبي بولاية القصرين.", "2015-03-12")
+    assert (e.event_type, e.sub_event_type) == ("Battles", "Armed clash")
+    assert e.fatalities == 4
+
+
+def test_uncovering_a_cell_is_an_arrest():
+    e = one("أعلنت وزارة الداخلية أن وحدات الحرس الوطني تمكنت من الكشف عن خلية إرهابية تتكون من ثلاثة "
+            "عناصر بمدينة القيروان.", "2016-05-02")
+    assert e.sub_event_type == "Arrests"
+
+
+def test_quarter_and_hospital_named_like_places_abroad_stay_in_the_articles_city():
+    e = one("الموصل - قال مصدر أمني في محافظة نينوى إن ثلاثة مدنيين قتلوا أمس بقصف بقذائف الهاون شنه "
+            "تنظيم داعش على حي الزهور في الجانب الأيسر من الموصل، ونقلت جثثهم إلى مستشفى الخنساء.",
+            "2017-02-03")
+    assert e.country == "IRQ" and e.location == "Mosul"

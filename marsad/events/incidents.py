@@ -12,6 +12,7 @@ from typing import Any
 
 from marsad.doc import Doc, Sentence
 from marsad.events.places import (
+    without_foreign_quarters,
     attached_place,
     best_place,
     compatible,
@@ -122,6 +123,7 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
     for t in _outside_actor_names(triggers, actors):
         by_sent.setdefault(t.sentence, []).append(t)
     incidents: list[Incident] = []
+    places = without_foreign_quarters(doc, places)
     for sent in doc.sentences:
         trigs = by_sent.get(sent.index)
         s_places = [p for p in places if sent.start <= p.start < sent.end]

@@ -7,6 +7,7 @@ compatible with any place inside it.
 
 from __future__ import annotations
 
+import bisect
 import math
 from typing import Any
 
@@ -248,3 +249,38 @@ def same_place_anaphora(doc: Doc, places: list[Any]) -> list[Any]:
         out.append(replace(ante, text=doc.text[start:end], start=start, end=end, name_start=start, name_end=end,
                            sentence=doc.sentence_of(start).index, dateline=False, cue=None))
     return out
+
+
+_FACILITY = {"مستشفي", "مستوصف", "مدرسه", "جامعه", "مسجد", "جامع", "فندق", "مجمع", "مركز", "شارع"}
+
+
+def without_foreign_quarters(doc: Doc, places: list[Any]) -> list[Any]:
+    """Drop a city quarter ("حي الزهور", "حي الصناعة") the gazetteer finds only in another country
+    than the one the article is plainly about: quarter names recur in every Arab city, so a lone
+    quarter abroad is a namesake of one in the article's own city. A place named after a building noun
+    ("مستشفى الخنساء") abroad is the building's name likewise. The article's country is the one
+    with at least three mentions of towns or larger units while the quarter's country has at most one."""
+    def country(p: Any) -> str | None:
+        return getattr(p.place, "country", None)
+
+    larger: dict[str, int] = {}
+    for p in places:
+        if p.place.kind not in ("neighbourhood", "landmark", "country") and country(p):
+            larger[country(p)] = larger.get(country(p), 0) + 1
+    if not larger:
+        return places
+    main, n = max(larger.items(), key=lambda kv: kv[1])
+    if n < 3:
+        return places
+    starts = [t.start for t in doc.tokens]
+
+    def after_facility(p: Any) -> bool:
+        # "مستشفى الخنساء", "مسجد الرحمن": the name of a building, not of a town
+        i = bisect.bisect_left(starts, p.start)
+        return i > 0 and doc.tokens[i - 1].key in _FACILITY
+
+    def foreign(p: Any) -> bool:
+        c = country(p)
+        return bool(c) and c != main and larger.get(c, 0) <= 1
+
+    return [p for p in places if not (foreign(p) and (p.place.kind == "neighbourhood" or after_facility(p)))]

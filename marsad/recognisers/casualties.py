@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from marsad.doc import Doc, Sentence
-from marsad.text.numbers import dual_count, is_singular_count_noun
+from marsad.text.numbers import dual_count, is_singular_count_noun, number_word_value
 
 _WINDOW = 5
 _SUBSET_BEFORE = {"بينهم", "منهم", "بينها", "بينهن", "منهن", "بينهما", "معظمهم", "غالبيتهم", "اغلبهم"}
@@ -42,15 +42,41 @@ def _is_attacker_noun(doc: Doc, idx: int) -> bool:
     return doc.has_cue("victim_attackers", idx, idx + 1)
 
 
+_QUALIFIER_WORDS = {"من", "اكثر", "ما", "لا", "يقل", "عن", "نحو", "حوالي", "قرابه", "زهاء", "الاقل", "علي",
+                    "اقل", "يزيد", "ازيد"}
+
+
+def _conjunct_at(doc: Doc, sent: Sentence, first: int) -> int | None:
+    """Index of the و that opens the phrase of the number at ``first`` ("و3 من أفراد الجيش",
+    "وسبعة من أفراد", "وأكثر من 30 جريحا"), or None when the number opens no conjunct."""
+    toks = doc.tokens
+    key = toks[first].key
+    if (toks[first].kind == "word" and key.startswith("و") and not key.startswith("واحد")
+            and number_word_value(key[1:]) is not None):
+        return first  # a number word carrying the conjunction: "وسبعة" (not "واحدة")
+    j = first - 1
+    while j >= sent.first and first - j <= 5:
+        key = toks[j].key
+        if key == "و":
+            return j
+        bare = key[1:] if key.startswith("و") else key
+        if bare not in _QUALIFIER_WORDS:
+            return None
+        if key.startswith("و") and key != bare:
+            return j  # "وأكثر من 30", "ولا يقل عن 5"
+        j -= 1
+    return None
+
+
 def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: int, hi: int,
-                 qualifier_len: int) -> str | None:
+                 qualifier_len: int, conj: int | None = None) -> str | None:
     best, best_d = None, None
     for pos, kind in cues.items():
         if pos < lo or pos >= hi:
             continue
         if pos >= q_last and doc.tokens[pos].text.startswith("و"):
             continue  # "قتل 40 شخصا وأصيب 100": a cue opening the next clause is not this number's
-        if pos < q_first:
+        if pos < q_first and (conj is None or pos >= conj):
             pos = min(q_first - 1, pos + qualifier_len)  # "قتل ما لا يقل عن 40": the qualifier is no distance
         d = q_first - pos if pos < q_first else pos - (q_last - 1)
         d = d if pos < q_first else d + 0.5  # prefer the cue before the number on ties
@@ -74,6 +100,7 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
         return []
     toks = doc.tokens
     out: list[Count] = []
+    numbered: list[tuple[Count | None, int, int]] = []  # quantity counts with their token span
     used: set[int] = set()
     for q in doc.sentence_quantities(sent):
         if q.first < sent.first or q.last > sent.last:
@@ -82,9 +109,13 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
         if not q.is_count:
             continue
         if first - 1 >= sent.first and toks[first - 1].key in _SUBSET_BEFORE:
+            numbered.append((None, first, last))  # "بينهم خمسة أطفال وثلاث نساء": the conjuncts too
             continue
         if last + 1 < sent.last and toks[last].key == "من" and toks[last + 1].key in _SUBSET_AFTER_NOUNS:
+            numbered.append((None, first, last))
             continue
+        if getattr(q, "vague", False) and _number_unknown(doc, sent, last):
+            continue  # "قتل عدد من عناصر التنظيم لم يحدد عددهم": no figure is given
         if _after_breakdown(doc, sent, first):
             continue  # "بين القتلى ستة جنود وثلاثة مدنيين": a breakdown of a toll already given
         # Stay inside the clause the number is in.
@@ -94,14 +125,39 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
         while hi < sent.last and hi - last < _WINDOW + 2 and toks[hi].key not in _CLAUSE_BREAK:
             hi += 1
         qualifier_len = 4 if q.qualifier and first - 4 >= sent.first else 0
-        kind = _nearest_cue(doc, first, last, cues, lo - qualifier_len, hi, qualifier_len)
+        conj = _conjunct_at(doc, sent, first)
+        # "وأكثر من 30 جريحا" after "ستة قتلى": the qualifier of a new conjunct does not bring the
+        # previous conjunct's noun any closer.
+        prev = numbered[-1] if numbered else None
+        joined = prev is not None and conj is not None and _joins(doc, cues, prev[2], conj)
+        if joined and prev[0] is None:
+            numbered.append((None, first, last))
+            continue  # a further item of a breakdown
+        if joined:
+            # A conjunct of a count just given takes a kill or injury word only from its own phrase
+            # ("وعدد من الجرحى"); with none, it shares the first count's ("و3 من أفراد الجيش").
+            kind = _nearest_cue(doc, first, last, cues, conj, hi, 0)
+            joined = kind in (None, prev[0].kind)
+            kind = kind or prev[0].kind
+        else:
+            kind = _nearest_cue(doc, first, last, cues, lo - qualifier_len, hi, qualifier_len, conj)
         if kind is None or kind == "missing":
             continue
         # "مهاجمين اثنين": a number word after its noun, with no noun of its own.
         own_noun = last < sent.last and toks[last].kind == "word" and toks[last].key not in ("من", "على", "في")
         attackers = _is_attacker_noun(doc, last) or (
             not own_noun and first - 1 >= sent.first and _is_attacker_noun(doc, first - 1))
-        out.append(Count(kind, q.value, attackers, q.start + 0, q.end, q.qualifier, sent.index))
+        count = Count(kind, q.value, attackers, q.start + 0, q.end, q.qualifier, sent.index)
+        if joined and prev[0].attackers == attackers:
+            # "سقوط 9 قتلى في صفوف الميليشيات و3 من أفراد الجيش", "قتل 30 حوثيا وسبعة من أفراد
+            # العمالقة": the dead of each side, joined by و with no kill word of their own, add up.
+            a = prev[0]
+            count = Count(kind, a.value + q.value, attackers, a.start, q.end, a.qualifier or q.qualifier,
+                          sent.index)
+            out.remove(a)
+            numbered.pop()
+        out.append(count)
+        numbered.append((count, first, last))
         used.update(range(first, last))
     # A kill verb with a singular object pronoun: "أطلقا النار على شرطي فقتلاه".
     for pos in _cue_positions(doc, sent, "kill_one"):
@@ -128,6 +184,36 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
             out.append(Count(kind, value, attackers, word.start, word.end, None, sent.index))
     out.extend(_subjects_of_passive_kill(doc, sent, cues, used, out))
     return out
+
+
+def _number_unknown(doc: Doc, sent: Sentence, last: int) -> bool:
+    """The clause goes on to say the number is not known: "لم يحدد عددهم", "غير معروف عددهم"."""
+    toks = doc.tokens
+    neg = False
+    for j in range(last, min(sent.last, last + 7)):
+        key = toks[j].key
+        if key in _CLAUSE_BREAK:
+            return False
+        if key in ("لم", "غير", "دون", "بدون", "لا"):
+            neg = True
+        elif neg and key.startswith("عدد") and key != "عدد":
+            return True  # عددهم، عددها
+    return False
+
+
+def _joins(doc: Doc, cues: dict[int, str], prev_last: int, conj: int) -> bool:
+    """The conjunct at ``conj`` continues the count ending at ``prev_last``: same clause, close by, and
+    no kill or injury word of its own in between (the noun right after the first number, "9 قتلى",
+    is that number's)."""
+    if conj - prev_last > 7:
+        return False
+    toks = doc.tokens
+    for j in range(prev_last, conj):
+        if toks[j].key in _CLAUSE_BREAK or toks[j].key in ("فيما", "بينما", "كما") or toks[j].key in _SUBSET_BEFORE:
+            return False
+        if j in cues and j != prev_last:
+            return False
+    return True
 
 
 def _after_breakdown(doc: Doc, sent: Sentence, first: int) -> bool:
