@@ -72,3 +72,9 @@ def test_an_arrest_told_without_its_agent_is_by_the_force_the_story_named_and_th
     assert len(arrests) == 1
     assert arrests[0].actor1.startswith("Military Forces of Egypt")
     assert arrests[0].actor2 == "Unidentified Armed Group (Egypt)"
+
+
+def test_the_launcher_named_in_the_next_sentence_is_the_other_side_of_an_interception():
+    ev = marsad.extract("أعلن التحالف أن قوات الدفاع الجوي الملكي السعودي اعترضت صاروخا باليستيا فوق مدينة نجران مساء أمس. "
+                        "وأوضح أن الصاروخ أطلقته جماعة الحوثيين.", published="2018-02-11")
+    assert [(e.sub_event_type, e.actor2) for e in ev] == [("Disrupted weapons use", "Houthi Movement")]

@@ -155,7 +155,11 @@ def _incident_actors(doc: Doc, inc: Incident, actors: list[ActorMention], actor_
     """
     own = {id(t) for t in inc.triggers}
     out = []
+    after = max(inc.sentences) + 1
     for a, sent in zip(actors, actor_sentences, strict=True):
+        if sent == after and not triggers_in.get(sent) and _agent_named_after(doc, a):
+            out.append(a)  # "... وتم اعتراضه. وأوضح أن الصاروخ أطلقته الميليشيات الحوثية": the perpetrator
+            continue  # named in the next sentence, which tells no incident of its own
         if sent not in inc.sentences:
             continue
         rivals = triggers_in.get(sent)
@@ -169,6 +173,12 @@ def _incident_actors(doc: Doc, inc: Incident, actors: list[ActorMention], actor_
         elif _claims_one_of(doc, a, inc):
             out.append(a)
     return out
+
+
+def _agent_named_after(doc: Doc, a: ActorMention) -> bool:
+    """The actor follows an agent phrase ("أطلقته", "نفذها", "من قبل") in its sentence."""
+    sent = doc.sentence_of(a.start)
+    return a.armed and doc.has_cue("agent_cues", max(sent.first, a.first - 3), a.first)
 
 
 def _claims_one_of(doc: Doc, a: ActorMention, inc: Incident) -> bool:
