@@ -63,3 +63,18 @@ def test_at_the_same_time_takes_the_day_of_the_incident_just_told():
     ev = marsad.extract("قال مصدر عسكري إن طائرة مسيرة تركية قصفت مساء الجمعة سيارة قرب بلدة عين العرب. وفي الوقت "
                         "ذاته، قصفت المدفعية التركية قرية تل جمعة في ريف الحسكة.", published="2022-08-20")
     assert {e.event_date for e in ev} == {"2022-08-19"}, [(e.location, e.event_date) for e in ev]
+
+
+def test_an_arrest_told_without_its_agent_is_by_the_force_the_story_named_and_the_militants_are_actor2():
+    ev = marsad.extract("أعلنت قوات الجيش المصري أنها حققت نجاحات جديدة في شمال سيناء خلال الأسبوع الماضي. "
+                        "وتم القبض على 9 من العناصر التكفيرية في مدينة العريش.", published="2017-05-02")
+    arrests = [e for e in ev if e.sub_event_type == "Arrests"]
+    assert len(arrests) == 1
+    assert arrests[0].actor1.startswith("Military Forces of Egypt")
+    assert arrests[0].actor2 == "Unidentified Armed Group (Egypt)"
+
+
+def test_the_launcher_named_in_the_next_sentence_is_the_other_side_of_an_interception():
+    ev = marsad.extract("أعلن التحالف أن قوات الدفاع الجوي الملكي السعودي اعترضت صاروخا باليستيا فوق مدينة نجران مساء أمس. "
+                        "وأوضح أن الصاروخ أطلقته جماعة الحوثيين.", published="2018-02-11")
+    assert [(e.sub_event_type, e.actor2) for e in ev] == [("Disrupted weapons use", "Houthi Movement")]

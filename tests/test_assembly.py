@@ -270,3 +270,16 @@ def test_event_without_a_town_takes_the_place_the_lead_names_not_the_dateline():
     ev = events("الخرطوم - (وكالات) - اتهمت مجموعة حقوقية قوات الدعم السريع بقتل 18 مدنيا في هجوم على قرية "
                 "مساء الأربعاء. وقالت المجموعة إن القرية تقع في محلية بارا بولاية شمال كردفان.", "2025-03-05")
     assert [(e.location, e.admin1, e.geo_precision) for e in ev] == [("Bara", "North Kordofan", 2)]
+
+
+def test_a_roadside_bomb_told_after_a_raid_at_the_same_town_is_an_event_of_its_own():
+    ev = events("قتلت قوات الجيش العراقي أمس خمسة مسلحين خلال اشتباكات في قضاء الحويجة. "
+                "كما قتل جندي وأصيب اثنان آخران بانفجار عبوة ناسفة استهدفت دوريتهم في قضاء الحويجة.")
+    assert sorted(e.event_type for e in ev) == ["Battles", "Explosions/Remote violence"]
+    assert all(e.event_date == "2019-03-09" for e in ev)
+
+
+def test_a_sentence_pointing_back_to_the_bombing_still_elaborates_it():
+    ev = events("قتل جندي بانفجار عبوة ناسفة استهدفت دورية للجيش العراقي أمس في قضاء الحويجة. "
+                "وأعقبت التفجير اشتباكات قتل فيها مسلحان.")
+    assert len(ev) == 1

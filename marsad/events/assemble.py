@@ -12,6 +12,7 @@ from typing import Any
 from marsad.doc import Doc
 from marsad.events.incidents import GROUPS, Incident, build_incidents, sentence_flag
 from marsad.events.model import Event, Evidence
+from marsad.events.roles import STATE_FIRST, _is_state
 from marsad.events.places import vague
 from marsad.events.timing import event_day, role_of, set_date
 from marsad.lexicon import SOURCES, families
@@ -154,7 +155,11 @@ def _incident_actors(doc: Doc, inc: Incident, actors: list[ActorMention], actor_
     """
     own = {id(t) for t in inc.triggers}
     out = []
+    after = max(inc.sentences) + 1
     for a, sent in zip(actors, actor_sentences, strict=True):
+        if sent == after and not triggers_in.get(sent) and _agent_named_after(doc, a):
+            out.append(a)  # "... وتم اعتراضه. وأوضح أن الصاروخ أطلقته الميليشيات الحوثية": the perpetrator
+            continue  # named in the next sentence, which tells no incident of its own
         if sent not in inc.sentences:
             continue
         rivals = triggers_in.get(sent)
@@ -168,6 +173,12 @@ def _incident_actors(doc: Doc, inc: Incident, actors: list[ActorMention], actor_
         elif _claims_one_of(doc, a, inc):
             out.append(a)
     return out
+
+
+def _agent_named_after(doc: Doc, a: ActorMention) -> bool:
+    """The actor follows an agent phrase ("أطلقته", "نفذها", "من قبل") in its sentence."""
+    sent = doc.sentence_of(a.start)
+    return a.armed and doc.has_cue("agent_cues", max(sent.first, a.first - 3), a.first)
 
 
 def _claims_one_of(doc: Doc, a: ActorMention, inc: Incident) -> bool:
@@ -208,6 +219,8 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         ev.role = role
         _set_place(ev, place, place is not inc.place)
         context = [a for a, sent in zip(actors, actor_sentences, strict=True) if sent in inc.sentences]
+        if family in STATE_FIRST and not any(_is_state(a) for a in context):
+            context += _story_force(inc, actors, actor_sentences)
         assign_actors(ev, doc, inc, family, inc_actors, day, context)
         fam = fams[family]
         ev.disorder_type = _disorder(ev.event_type)
@@ -226,6 +239,19 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         ev.notes = describe(ev)
         events.append(ev)
     return events
+
+
+def _story_force(inc: Incident, actors: list[ActorMention], actor_sentences: list[int]) -> list[ActorMention]:
+    """"تمكنت قوات ... من تحقيق نجاحات، حيث تم: - القبض على 12 ...": an arrest or raid told without its
+    agent ("تم القبض", "القضاء على") was carried out by the state force the story last named as acting,
+    in the nearest earlier sentence that names one."""
+    first = inc.sentences[0]
+    earlier = [(sent, a) for a, sent in zip(actors, actor_sentences, strict=True)
+               if sent < first and _is_state(a) and a.kind != "bare_state"]
+    if not earlier:
+        return []
+    nearest = max(sent for sent, _ in earlier)
+    return [a for sent, a in earlier if sent == nearest]
 
 
 HISTORY_YEARS = 10

@@ -20,6 +20,7 @@ from marsad.events.places import (
     is_reference_place,
     same_site,
 )
+from marsad.lexicon import families
 from marsad.events.timing import best_date, dates_compatible, is_report_date
 from marsad.recognisers.actors import ActorMention
 from marsad.recognisers.casualties import Count, sentence_counts
@@ -50,6 +51,7 @@ class Incident:
     first_place: Any | None = None
     intervention: bool = False  # police dispersed a crowd ("الغاز المسيل للدموع")
     sealed_before: bool = False  # opened by "وفي سياق آخر": never merges into an earlier incident
+    anaphoric: bool = False  # its sentence points back to an incident told ("الهجوم", "القصف")
 
     def __post_init__(self) -> None:
         self.first_place = self.place
@@ -167,6 +169,7 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
             continue
         intervention = sentence_flag(doc, sent, "protest_intervention")
         new_topic = sentence_flag(doc, sent, "new_topic", head=4)
+        anaphoric = any(t.key in _ANAPHORS for t in doc.tokens[sent.first:sent.last])
         if date is None and soft_date is None and sentence_flag(doc, sent, "same_time"):
             # "وفي الوقت ذاته، قصفت ...": the day of the incident the story was just telling
             soft_date = next((i.when for i in reversed(incidents) if not i.background and i.when is not None
@@ -179,6 +182,7 @@ def build_incidents(doc: Doc, triggers: list[Trigger], places: list[Any],
                 sub.date = best_date(hard, min(t.start for t in sub.triggers if t.weight >= 2) if any(
                     t.weight >= 2 for t in sub.triggers) else min(t.start for t in sub.triggers))
             sub.intervention = intervention
+            sub.anaphoric = anaphoric
             if new_topic:  # "وفي سياق آخر", "ومن ناحية أخرى": the story moves to another incident
                 sub.sealed_before = True
             sub.counts = [c for c in counts if _nearest_sub(c, sub, trigs)] if len(trigs) > 1 else list(counts)
@@ -421,6 +425,11 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
             continue  # "وكانت ... قد أعلنت في آب الماضي تفكيك خلية": a report older than the incident
         if _already_refined(inc, new):
             continue
+        if _other_kind(inc, new):
+            # Told alongside that incident with no day of its own: the day the story is telling.
+            if new.when is None and inc.when is not None and len(inc.when.value or "") == 10:
+                new.soft_date = inc.when
+            continue
         if new.background != inc.background:
             continue
         inc.sentences.extend(s for s in new.sentences if s not in inc.sentences)
@@ -434,6 +443,29 @@ def _merge_or_append(incidents: list[Incident], new: Incident) -> None:
             inc.soft_date = new.soft_date
         return
     incidents.append(new)
+
+
+# Families whose explicit words name the event's type outright. A suicide bombing is not among
+# them: ACLED's hierarchy lets a battle at the site absorb it.
+_KINDED = {"clash", "raid", "ied", "shelling", "air", "chemical"}
+
+
+def _strong_types(inc: Incident) -> set[str]:
+    fams = families()
+    return {fams[t.family].event_type for t in inc.triggers if t.weight >= 3 and t.family in _KINDED}
+
+
+def _other_kind(inc: Incident, new: Incident) -> bool:
+    """A later sentence that tells, with its own toll and its own explicit words, an incident of
+    another ACLED type ("اشتباكات" after a shelling, "انفجار عبوة ناسفة" after a raid) is an event of
+    its own, even at the same site and day: ACLED keeps event types apart unless one is part of the
+    other. A sentence that points back ("الهجوم", "القصف") still elaborates."""
+    if not new.counts or new.anaphoric:
+        return False
+    a, b = _strong_types(inc), _strong_types(new)
+    if not a or not b or a & b:
+        return False
+    return True
 
 
 def _reported_before(a: Incident, b: Incident) -> bool:

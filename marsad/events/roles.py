@@ -215,6 +215,10 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         top = ranked[0]
         if family in STATE_FIRST or top[0] > top[1] or top[0] == top[1] == 0:
             m1 = top[2]
+    if family in STATE_FIRST and m1 is not None and m1.kind == "unidentified_weak" and context and any(
+            _is_state(m) and m.resolve(day, country) is not None for m in context):
+        m1 = None  # "القبض على 12 من العناصر التكفيرية": the generic militants are the ones arrested; the
+        # state force the story names made the arrest
     if m1 is not None and m1.kind in ("unidentified_weak", "unidentified"):
         m1 = _named_group_for(doc, m1, mentions) or m1
     actor1 = resolved[id(m1)] if m1 is not None else None
