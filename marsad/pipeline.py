@@ -138,7 +138,7 @@ def _outside_actor_names(doc: Doc, places: list[Any], actors: list[Any]) -> list
 
 
 def _backed_forces(doc: Doc, actors: list[Any]) -> list[Any]:
-    """"قوات يمنية مدعومة من الإمارات": a force right before a named backing phrase is the backed
+    """"قوات محلية مدعومة من الإمارات": a force right before a named backing phrase is the backed
     actor that phrase names, one mention, not two sides."""
     from dataclasses import replace
 

@@ -62,7 +62,7 @@ def compatible(a: Any | None, b: Any | None) -> bool:
     if (pa.kind == "region" and (a.geo_precision or 3) >= 3) or (pb.kind == "region" and (b.geo_precision or 3) >= 3):
         return km(pa, pb) <= _REGION_KM  # "شمال العراق", "ريف حلب": large, loosely bounded areas
     if pa.kind == "region" or pb.kind == "region":
-        return km(pa, pb) <= _AREA_KM  # "المحافظة الوسطى", "شمال غرب مدينة غزة": a district-sized area
+        return km(pa, pb) <= _AREA_KM  # "المحافظة الوسطى", "جنوب شرق مدينة حلب": a district-sized area
     if coarse >= 3:
         return km(pa, pb) <= 100
     # Two different named towns are two places, unless one lies inside the other.

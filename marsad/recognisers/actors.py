@@ -301,7 +301,7 @@ def _attribution_head_keys() -> frozenset[str]:
 
 
 def _is_source(doc: Doc, mention: ActorMention) -> bool:
-    """"مسؤولون في الجيش المالي", "المتحدث باسم وزارة الداخلية": the actor reports, it does not act.
+    """"ضباط في الجيش النيجري", "المتحدث باسم وزارة الداخلية": the actor reports, it does not act.
 
     Only a source word right before the actor, or linked to it by a preposition, counts:
     in "أوضح مصدر أمني أن مسلحين هاجموا" the gunmen are the subject of the report.
