@@ -12,8 +12,8 @@ from typing import Any
 from marsad.doc import Doc
 from marsad.events.incidents import GROUPS, Incident, build_incidents, sentence_flag
 from marsad.events.model import Event, Evidence
-from marsad.events.roles import STATE_FIRST, _is_state
 from marsad.events.places import vague
+from marsad.events.roles import STATE_FIRST, _is_state
 from marsad.events.timing import event_day, role_of, set_date
 from marsad.lexicon import SOURCES, families
 from marsad.recognisers.actors import ActorMention

@@ -12,16 +12,16 @@ from typing import Any
 
 from marsad.doc import Doc, Sentence
 from marsad.events.places import (
-    without_foreign_quarters,
     attached_place,
     best_place,
     compatible,
     finer,
     is_reference_place,
     same_site,
+    without_foreign_quarters,
 )
-from marsad.lexicon import families
 from marsad.events.timing import best_date, dates_compatible, is_report_date
+from marsad.lexicon import families
 from marsad.recognisers.actors import ActorMention
 from marsad.recognisers.casualties import Count, sentence_counts
 from marsad.recognisers.triggers import Trigger
