@@ -455,6 +455,15 @@ def _strong_types(inc: Incident) -> set[str]:
     return {fams[t.family].event_type for t in inc.triggers if t.weight >= 3 and t.family in _KINDED}
 
 
+def _lead_types(inc: Incident) -> set[str]:
+    """The kind of an incident is the one its opening sentence told ("عمليات مداهمة" is a battle even
+    at weight 2): words a later elaboration added ("تطهير المحيط من الألغام") do not widen it."""
+    fams = families()
+    lead = [t for t in inc.triggers if t.sentence == inc.sentences[0] and t.family in _KINDED]
+    top = [t for t in lead if t.weight >= 3] or [t for t in lead if t.weight >= 2]
+    return {fams[t.family].event_type for t in top}
+
+
 def _other_kind(inc: Incident, new: Incident) -> bool:
     """A later sentence that tells, with its own toll and its own explicit words, an incident of
     another ACLED type ("اشتباكات" after a shelling, "انفجار عبوة ناسفة" after a raid) is an event of
@@ -462,7 +471,7 @@ def _other_kind(inc: Incident, new: Incident) -> bool:
     other. A sentence that points back ("الهجوم", "القصف") still elaborates."""
     if not new.counts or new.anaphoric:
         return False
-    a, b = _strong_types(inc), _strong_types(new)
+    a, b = _lead_types(inc), _strong_types(new)
     if not a or not b or a & b:
         return False
     return True
