@@ -270,3 +270,11 @@ def test_a_bombing_with_its_own_toll_after_a_raid_is_its_own_event():
                         "قرب مدينة الشيخ زويد.", published="2017-03-14")
     kinds = sorted(e.sub_event_type for e in ev)
     assert "Remote explosive/landmine/IED" in kinds and len(ev) == 2, kinds
+
+
+def test_a_counted_crowd_in_a_second_city_is_a_protest_of_its_own():
+    ev = marsad.extract("تونس - فرقت الشرطة بالغاز المسيل للدموع مئات المتظاهرين وسط العاصمة تونس اليوم السبت. "
+                        "وفي مدينة صفاقس، تجمع آلاف المحتجين أمام مقر الولاية مطالبين بالتشغيل.",
+                        published="2018-01-13")
+    places = sorted(e.location for e in ev)
+    assert len(ev) == 2 and any("Sfax" in p or "Safaqis" in p or "صفاقس" in p for p in places), places

@@ -110,9 +110,25 @@ def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[C
     if strong >= 3:
         return True
     support = bool(counts) + bool(places) + any(a.armed for a in actors)
+    if strong == 2 and places and any(t.weight == 2 and GROUPS[t.family] == "crowd" and _crowd_sized(doc, t)
+                                      for t in trigs):
+        return True  # "وتجمع عشرات المحتجين أمام مبنى المحافظة في البصرة": a crowd has no toll and no arms;
+        # the protesters counted and the place where they gathered are the whole report
     if strong == 1:  # "مقتل ثلاثة إرهابيين في عملية عسكرية في جبل ...": a weak word with a toll, a place and a force
         return support == 3 and any(c.kind == "killed" for c in counts)
     return support >= 2
+
+
+_CROWD_SIZES = {"عشرات", "مئات", "الاف", "الوف", "الاف", "الالاف", "عشرات الالاف", "حشود", "مئات الالاف"}
+
+
+def _crowd_sized(doc: Doc, t: Trigger) -> bool:
+    """"آلاف المحتجين", "عشرات المتظاهرين", "200 محتج": a crowd counted is a crowd reported, not the
+    protesters a later sentence refers back to ("ورفع المحتجون شعارات")."""
+    if t.first == 0:
+        return False
+    prev = doc.tokens[t.first - 1]
+    return prev.key in _CROWD_SIZES or prev.text.isdigit()
 
 
 _ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه", "الاعتداء", "التفجير", "الغاره", "المداهمه",
