@@ -262,3 +262,19 @@ def test_quarter_and_hospital_named_like_places_abroad_stay_in_the_articles_city
             "تنظيم داعش على حي الزهور في الجانب الأيسر من الموصل، ونقلت جثثهم إلى مستشفى الخنساء.",
             "2017-02-03")
     assert e.country == "IRQ" and e.location == "Mosul"
+
+
+def test_a_bombing_with_its_own_toll_after_a_raid_is_its_own_event():
+    ev = marsad.extract("العريش - أعلن الجيش المصري اليوم مقتل 12 مسلحا في عمليات مداهمة نفذتها قواته في "
+                        "مناطق متفرقة من شمال سيناء. وأضاف أن ثلاثة جنود قتلوا في انفجار عبوة ناسفة استهدفت آليتهم "
+                        "قرب مدينة الشيخ زويد.", published="2017-03-14")
+    kinds = sorted(e.sub_event_type for e in ev)
+    assert "Remote explosive/landmine/IED" in kinds and len(ev) == 2, kinds
+
+
+def test_a_counted_crowd_in_a_second_city_is_a_protest_of_its_own():
+    ev = marsad.extract("تونس - فرقت الشرطة بالغاز المسيل للدموع مئات المتظاهرين وسط العاصمة تونس اليوم السبت. "
+                        "وفي مدينة صفاقس، تجمع آلاف المحتجين أمام مقر الولاية مطالبين بالتشغيل.",
+                        published="2018-01-13")
+    places = sorted(e.location for e in ev)
+    assert len(ev) == 2 and any("Sfax" in p or "Safaqis" in p or "صفاقس" in p for p in places), places

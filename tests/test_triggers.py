@@ -44,3 +44,8 @@ def test_a_place_described_by_its_ongoing_fighting_is_not_an_incident():
     ev = marsad.extract("تدور اشتباكات عنيفة منذ صباح اليوم بين الجيش وقوات الدعم السريع في مدينة الأبيض.",
                         published="2023-06-12")
     assert ev and ev[0].sub_event_type == "Armed clash"
+
+
+def test_dual_nouns_are_triggers():
+    fams = families("شن الطيران فجر اليوم غارتين على مخزن، وسقطت قذيفتان على حي سكني.")
+    assert "air" in fams and "shelling" in fams

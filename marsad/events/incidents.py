@@ -110,9 +110,25 @@ def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[C
     if strong >= 3:
         return True
     support = bool(counts) + bool(places) + any(a.armed for a in actors)
+    if strong == 2 and places and any(t.weight == 2 and GROUPS[t.family] == "crowd" and _crowd_sized(doc, t)
+                                      for t in trigs):
+        return True  # "وتجمع عشرات المحتجين أمام مبنى المحافظة في البصرة": a crowd has no toll and no arms;
+        # the protesters counted and the place where they gathered are the whole report
     if strong == 1:  # "مقتل ثلاثة إرهابيين في عملية عسكرية في جبل ...": a weak word with a toll, a place and a force
         return support == 3 and any(c.kind == "killed" for c in counts)
     return support >= 2
+
+
+_CROWD_SIZES = {"عشرات", "مئات", "الاف", "الوف", "الاف", "الالاف", "عشرات الالاف", "حشود", "مئات الالاف"}
+
+
+def _crowd_sized(doc: Doc, t: Trigger) -> bool:
+    """"آلاف المحتجين", "عشرات المتظاهرين", "200 محتج": a crowd counted is a crowd reported, not the
+    protesters a later sentence refers back to ("ورفع المحتجون شعارات")."""
+    if t.first == 0:
+        return False
+    prev = doc.tokens[t.first - 1]
+    return prev.key in _CROWD_SIZES or prev.text.isdigit()
 
 
 _ANAPHORS = {"العمليه", "الهجوم", "الحادث", "الحادثه", "الاعتداء", "التفجير", "الغاره", "المداهمه",
@@ -455,6 +471,15 @@ def _strong_types(inc: Incident) -> set[str]:
     return {fams[t.family].event_type for t in inc.triggers if t.weight >= 3 and t.family in _KINDED}
 
 
+def _lead_types(inc: Incident) -> set[str]:
+    """The kind of an incident is the one its opening sentence told ("عمليات مداهمة" is a battle even
+    at weight 2): words a later elaboration added ("تطهير المحيط من الألغام") do not widen it."""
+    fams = families()
+    lead = [t for t in inc.triggers if t.sentence == inc.sentences[0] and t.family in _KINDED]
+    top = [t for t in lead if t.weight >= 3] or [t for t in lead if t.weight >= 2]
+    return {fams[t.family].event_type for t in top}
+
+
 def _other_kind(inc: Incident, new: Incident) -> bool:
     """A later sentence that tells, with its own toll and its own explicit words, an incident of
     another ACLED type ("اشتباكات" after a shelling, "انفجار عبوة ناسفة" after a raid) is an event of
@@ -462,7 +487,7 @@ def _other_kind(inc: Incident, new: Incident) -> bool:
     other. A sentence that points back ("الهجوم", "القصف") still elaborates."""
     if not new.counts or new.anaphoric:
         return False
-    a, b = _strong_types(inc), _strong_types(new)
+    a, b = _lead_types(inc), _strong_types(new)
     if not a or not b or a & b:
         return False
     return True
