@@ -119,7 +119,7 @@ def _event_worthy(doc: Doc, sent: Sentence, trigs: list[Trigger], counts: list[C
     return support >= 2
 
 
-_CROWD_SIZES = {"عشرات", "مئات", "الاف", "الوف", "الاف", "الالاف", "عشرات الالاف", "حشود", "مئات الالاف"}
+_CROWD_SIZES = {"عشرات", "مئات", "الاف", "الوف", "الالاف", "عشرات الالاف", "حشود", "مئات الالاف"}
 
 
 def _crowd_sized(doc: Doc, t: Trigger) -> bool:
