@@ -321,19 +321,26 @@ def _fold_into_hosts(subs: list[Incident], host_of) -> list[Incident]:
     return out
 
 
-def _fold_devices_into_defusal(subs: list[Incident], trigs: list[Trigger]) -> list[Incident]:
-    """"أبطل الخبراء مفعول عبوة ناسفة": the device named beside a defusal is the defused one, unless
-    something in the sentence went off ("انفجرت عبوة ثالثة")."""
-    defusals = [s for s in subs if any(t.family == "foiled" and t.weight >= 3 for t in s.triggers)]
-    if not defusals or any(t.family == "explosion" for t in trigs):
+def _fold_kind_into(subs: list[Incident], guest: str, hosts: list[Incident]) -> list[Incident]:
+    """Sub-incidents made only of ``guest`` triggers join the first host at the same site."""
+    if not hosts:
         return subs
 
     def host_of(sub: Incident) -> Incident | None:
-        if not all(t.family == "ied" for t in sub.triggers):
+        if not all(t.family == guest for t in sub.triggers):
             return None
-        return next((d for d in defusals if d is not sub and same_site(d.place, sub.place)), None)
+        return next((h for h in hosts if h is not sub and same_site(h.place, sub.place)), None)
 
     return _fold_into_hosts(subs, host_of)
+
+
+def _fold_devices_into_defusal(subs: list[Incident], trigs: list[Trigger]) -> list[Incident]:
+    """"أبطل الخبراء مفعول عبوة ناسفة": the device named beside a defusal is the defused one, unless
+    something in the sentence went off ("انفجرت عبوة ثالثة")."""
+    if any(t.family == "explosion" for t in trigs):
+        return subs
+    defusals = [s for s in subs if any(t.family == "foiled" and t.weight >= 3 for t in s.triggers)]
+    return _fold_kind_into(subs, "ied", defusals)
 
 
 def _absorb_weak_subs(subs: list[Incident], dateline: int = 0) -> list[Incident]:
@@ -371,15 +378,7 @@ def _fold_fighting_into_territory(subs: list[Incident]) -> list[Incident]:
     """"استعادة السيطرة على مدينة بارا بعد معارك مع قوات الدعم السريع": the battle that won the ground
     is the territory event itself (ACLED codes one event; the side fought is its actor2)."""
     gains = [s for s in subs if any(t.family in ("territory", "territory_gov") and t.weight >= 2 for t in s.triggers)]
-    if not gains:
-        return subs
-
-    def host_of(sub: Incident) -> Incident | None:
-        if not all(t.family == "clash" for t in sub.triggers):
-            return None
-        return next((g for g in gains if g is not sub and same_site(g.place, sub.place)), None)
-
-    return _fold_into_hosts(subs, host_of)
+    return _fold_kind_into(subs, "clash", gains)
 
 
 def _joinable(a: str, b: str) -> bool:
