@@ -23,6 +23,7 @@ from marsad.recognisers.actors import (
     state_force,
     unattributed_air_actor,
 )
+from marsad.recognisers.casualties import AFTER_PASSIVE_KILL, PASSIVE_KILL
 from marsad.text.matcher import PhraseMatcher
 
 STATE_FIRST = {"air", "arrest", "foiled", "raid", "territory_gov", "intercept"}
@@ -117,8 +118,7 @@ def _site_of(doc: Doc, m: ActorMention, sent: Any) -> bool:
     return any(toks[j].key in _SITES for j in range(max(sent.first, cue - 4), cue))
 
 
-_PASSIVE_KILL = {"قتلوا", "قتلا", "قتل", "قتلت", "استشهدوا", "استشهد", "استشهدا", "لقوا", "لقي", "لقيا"}
-_AFTER_PASSIVE = {"في", "اثر", "جراء", "خلال", "عندما", "حين", "بعد", "امس", "اليوم", "مساء", "صباح", "فجر", "ليل"}
+_PASSIVE_KILL = PASSIVE_KILL | {"قتل", "قتلت", "استشهد", "لقي"}  # the singulars too: the actor is one unit
 
 
 def _counted_victim(doc: Doc, m: ActorMention, sent: Any) -> bool:
@@ -136,7 +136,7 @@ def _killed_subject(doc: Doc, m: ActorMention, sent: Any) -> bool:
     for k in range(m.last, min(m.last + 5, sent.last - 1)):
         if toks[k].key in _PASSIVE_KILL:
             nxt = toks[k + 1]
-            return nxt.kind == "punct" or nxt.key in _AFTER_PASSIVE or nxt.text.startswith("و") \
+            return nxt.kind == "punct" or nxt.key in AFTER_PASSIVE_KILL or nxt.text.startswith("و") \
                 or (nxt.key.startswith("ب") and len(nxt.key) > 3)
         if toks[k].kind == "punct":
             return False

@@ -228,9 +228,12 @@ def _after_breakdown(doc: Doc, sent: Sentence, first: int) -> bool:
     return False
 
 
-_PASSIVE_KILL = {"قتلوا", "قتلا", "استشهدوا", "استشهدا", "لقوا", "لقيا"}
-_AFTER_PASSIVE = {".", "،", ",", "في", "اثر", "جراء", "خلال", "عندما", "حين", "بعد", "امس", "اليوم", "مساء",
-                  "صباح", "فجر", "ليل"}
+#: intransitive plural/dual kill verbs whose subject is the dead ("ضابطا وجنديين قتلوا"), and the words
+#: that may follow such a verb when it ends the subject's clause ("قتلوا إثر انفجار")
+PASSIVE_KILL = frozenset({"قتلوا", "قتلا", "استشهدوا", "استشهدا", "لقوا", "لقيا"})
+AFTER_PASSIVE_KILL = frozenset({"في", "اثر", "جراء", "خلال", "عندما", "حين", "بعد", "امس", "اليوم", "مساء", "صباح",
+                                "فجر", "ليل"})
+_AFTER_PASSIVE = AFTER_PASSIVE_KILL | {".", "،", ","}
 
 
 def _subjects_of_passive_kill(doc: Doc, sent: Sentence, cues: dict[int, str], used: set[int],
@@ -240,7 +243,7 @@ def _subjects_of_passive_kill(doc: Doc, sent: Sentence, cues: dict[int, str], us
     toks = doc.tokens
     out = []
     for pos, kind in cues.items():
-        if kind != "killed" or toks[pos].key not in _PASSIVE_KILL or pos + 1 >= sent.last:
+        if kind != "killed" or toks[pos].key not in PASSIVE_KILL or pos + 1 >= sent.last:
             continue
         nxt = toks[pos + 1]
         if not (nxt.key in _AFTER_PASSIVE or nxt.text.startswith("و")):
