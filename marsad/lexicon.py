@@ -48,6 +48,17 @@ def families() -> dict[str, Family]:
 
 
 @lru_cache(maxsize=1)
+def allegiance_words() -> dict[str, frozenset[str]]:
+    """Folded words of allegiance, opposition and "against" (allegiance_words.tsv), by kind."""
+    from marsad.text.normalize import fold_word
+
+    words: dict[str, set[str]] = {"allegiance": set(), "opposition": set(), "against": set()}
+    for kind, word in _tsv_rows("allegiance_words.tsv"):
+        words[kind].add(fold_word(word))
+    return {kind: frozenset(ws) for kind, ws in words.items()}
+
+
+@lru_cache(maxsize=1)
 def trigger_matcher() -> PhraseMatcher[TriggerEntry]:
     fams = families()
     entries = []

@@ -6,6 +6,7 @@ import datetime as dt
 import gc
 import threading
 from collections import Counter
+from dataclasses import replace
 from typing import Any
 
 from marsad.doc import Doc, build_doc
@@ -15,9 +16,9 @@ from marsad.events.model import Event
 from marsad.events.notes import describe
 from marsad.events.places import same_place_anaphora
 from marsad.events.roles import assign_actors
+from marsad.lexicon import allegiance_words
 from marsad.recognisers.actors import find_actors
 from marsad.recognisers.triggers import find_triggers
-from marsad.text.normalize import fold_word
 
 _LOAD_LOCK = threading.Lock()
 _LOADED = False
@@ -95,20 +96,7 @@ def _outside_places(actors: list[Any], places: list[Any]) -> list[Any]:
     return [a for a in actors if a.kind == "named" or not any(s < a.end and a.start < e for s, e in spans)]
 
 
-# "الفصائل الموالية لأنقرة", "قوات مدعومة من طهران", "ميليشيا تابعة لدمشق": a capital or a country
-# after a word of allegiance names a patron, not where the event happened.
-_ALLEGIANCE = frozenset(fold_word(w) for w in (
-    "الموالية", "الموالي", "الموالين", "الموالون", "موالية", "موال", "موالين", "المدعومة", "المدعوم", "المدعومين",
-    "مدعومة", "مدعوم", "مدعومين", "التابعة", "التابع", "التابعين", "تابعة", "تابع", "المقربة", "المقرب",
-    "المقربين", "مقربة", "المرتبطة", "المرتبط", "مرتبطة", "المتحالفة", "المتحالف", "حليفة", "الحليفة",
-    "المحسوبة", "المحسوب", "المدعومتين", "الموالتين", "التابعتين"))
 _PATRON_PREPS = frozenset({"من", "ل", "الى", "إلى"})
-# "هتافات مناهضة لطهران", "حملة معادية لواشنطن", "احتجاجات ضد طهران": the side opposed, not the site.
-_OPPOSITION = frozenset(fold_word(w) for w in (
-    "مناهضة", "المناهضة", "مناهض", "المناهض", "مناهضين", "المناهضين", "مناهضتين", "معادية", "المعادية", "معاد",
-    "معادي", "المعادي", "معادين", "المعادين", "المعارضة", "معارضة", "المعارض", "معارض", "المعارضين", "معارضين",
-    "المناوئة", "مناوئة", "المناوئ", "مناوئ", "المناوئين", "مناوئين"))
-_AGAINST = frozenset(fold_word(w) for w in ("ضد",))
 _CAPITAL_SIZE = 1_000_000
 
 
@@ -118,13 +106,15 @@ def _patron(doc: Doc, p: Any) -> bool:
     i = doc.token_at(p.start)
     if i <= 0:
         return False
+    words = allegiance_words()
     tok, prev = doc.tokens[i], doc.tokens[i - 1]
     clitic = tok.start < p.start  # "لأنقرة": the preposition is a clitic
-    if clitic and (prev.key in _ALLEGIANCE or prev.key in _OPPOSITION):
+    if clitic and (prev.key in words["allegiance"] or prev.key in words["opposition"]):
         return True
-    if not clitic and prev.key in _AGAINST and (p.place.kind == "country" or p.place.population >= _CAPITAL_SIZE):
+    if not clitic and prev.key in words["against"] and (p.place.kind == "country"
+                                                       or p.place.population >= _CAPITAL_SIZE):
         return True
-    return prev.key in _PATRON_PREPS and i >= 2 and doc.tokens[i - 2].key in _ALLEGIANCE
+    return prev.key in _PATRON_PREPS and i >= 2 and doc.tokens[i - 2].key in words["allegiance"]
 
 
 def _outside_actor_names(doc: Doc, places: list[Any], actors: list[Any]) -> list[Any]:
@@ -140,13 +130,12 @@ def _outside_actor_names(doc: Doc, places: list[Any], actors: list[Any]) -> list
 def _backed_forces(doc: Doc, actors: list[Any]) -> list[Any]:
     """"قوات محلية مدعومة من الإمارات": a force right before a named backing phrase is the backed
     actor that phrase names, one mention, not two sides."""
-    from dataclasses import replace
-
+    allegiance = allegiance_words()["allegiance"]
     out: list[Any] = []
     for m in sorted(actors, key=lambda a: a.start):
         prev = out[-1] if out else None
         if (prev is not None and m.kind == "named" and prev.kind in ("state", "bare_state", "named")
-                and 0 <= m.first - prev.last <= 1 and doc.tokens[m.first].key in _ALLEGIANCE):
+                and 0 <= m.first - prev.last <= 1 and doc.tokens[m.first].key in allegiance):
             out[-1] = replace(m, first=prev.first, start=prev.start, text=doc.text[prev.start:m.end])
         else:
             out.append(m)
