@@ -7,7 +7,6 @@ compatible with any place inside it.
 
 from __future__ import annotations
 
-import bisect
 import math
 from typing import Any
 
@@ -272,11 +271,12 @@ def without_foreign_quarters(doc: Doc, places: list[Any]) -> list[Any]:
     main, n = max(larger.items(), key=lambda kv: kv[1])
     if n < 3:
         return places
-    starts = [t.start for t in doc.tokens]
 
     def after_facility(p: Any) -> bool:
         # "مستشفى الخنساء", "مسجد الرحمن": the name of a building, not of a town
-        i = bisect.bisect_left(starts, p.start)
+        i = doc.token_at(p.start)
+        if doc.tokens[i].start < p.start:  # the name starts after a proclitic, inside token i
+            i += 1
         return i > 0 and doc.tokens[i - 1].key in _FACILITY
 
     def foreign(p: Any) -> bool:
