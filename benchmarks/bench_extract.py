@@ -5,6 +5,7 @@ repeated to at least N articles, in this process (one core).
 
     python benchmarks/bench_extract.py ../shared/eval/dev.jsonl --articles 5000
     python benchmarks/bench_extract.py ../shared/eval/dev.jsonl --articles 2000 --runs 5   # best and median
+    MARSAD_PURE=1 python benchmarks/bench_extract.py ...   # the Python modules, not the compiled build
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ def main() -> None:
     t0 = time.perf_counter()
     marsad.extract(rows[0]["text"], published=rows[0].get("published"))  # load lexicons and gazetteer
     warm = time.perf_counter() - t0
+    print(f"engine: {marsad.native.BUILD.kind} ({marsad.native.BUILD.reason})")
     print(f"warm-up (lexicons + gazetteer load): {warm:.2f} s")
     rates = []
     for _ in range(max(1, args.runs)):

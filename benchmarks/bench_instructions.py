@@ -7,6 +7,7 @@ It runs the articles twice under valgrind's cachegrind (once with no timed round
 is left out.
 
     python benchmarks/bench_instructions.py ../shared/eval/dev.jsonl --rounds 3
+    MARSAD_PURE=1 python benchmarks/bench_instructions.py ...   # the Python modules, not the compiled build
 """
 
 from __future__ import annotations
@@ -32,18 +33,18 @@ def _run_rounds(articles_file: str, rounds: int) -> None:
     for _ in range(rounds):
         for row in rows:
             marsad.extract(row["text"], published=row.get("published"))
-    print(f"articles={len(rows)}")
+    print(f"articles={len(rows)} engine={marsad.native.BUILD.kind}")
 
 
-def _instructions(articles_file: str, rounds: int) -> tuple[int, int]:
+def _instructions(articles_file: str, rounds: int) -> tuple[int, int, str]:
     cmd = ["valgrind", "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null",
            sys.executable, __file__, articles_file, "--child", str(rounds)]
     done = subprocess.run(cmd, capture_output=True, text=True, check=True)
     refs = re.search(r"I\s+refs:\s+([\d,]+)", done.stderr)
-    articles = re.search(r"articles=(\d+)", done.stdout)
+    articles = re.search(r"articles=(\d+) engine=(\w+)", done.stdout)
     if not refs or not articles:
         sys.exit("could not read valgrind's instruction count")
-    return int(refs.group(1).replace(",", "")), int(articles.group(1))
+    return int(refs.group(1).replace(",", "")), int(articles.group(1)), articles.group(2)
 
 
 def main() -> None:
@@ -57,10 +58,10 @@ def main() -> None:
         return
     if shutil.which("valgrind") is None:
         sys.exit("valgrind is not installed (apt-get install valgrind)")
-    base, n = _instructions(args.articles_file, 0)
-    total, _ = _instructions(args.articles_file, args.rounds)
+    base, n, engine = _instructions(args.articles_file, 0)
+    total, _, _ = _instructions(args.articles_file, args.rounds)
     per_article = (total - base) / (n * args.rounds)
-    print(f"{per_article / 1e6:.2f} M instructions per article ({n} articles x {args.rounds} rounds)")
+    print(f"{per_article / 1e6:.2f} M instructions per article ({n} articles x {args.rounds} rounds, {engine} engine)")
 
 
 if __name__ == "__main__":

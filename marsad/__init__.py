@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from marsad import native  # noqa: F401  (first: decides between the compiled and the Python modules)
 from marsad.events.model import Event, Evidence
 
 if TYPE_CHECKING:

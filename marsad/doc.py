@@ -10,14 +10,24 @@ from marsad.lexicon import CUES
 from marsad.text.tokens import Token, tokenize
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class Sentence:
+    """A sentence's place in the text. Read-only by convention, not frozen, with a written-out ``__init__``: see marsad.text.tokens.Token."""
+
     index: int
     start: int
     end: int
     paragraph: int
     first: int  # first token index
     last: int  # one past the last token index
+
+    def __init__(self, index: int, start: int, end: int, paragraph: int, first: int, last: int) -> None:
+        self.index = index
+        self.start = start
+        self.end = end
+        self.paragraph = paragraph
+        self.first = first
+        self.last = last
 
 
 @dataclass(slots=True)

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from marsad import __version__
+from marsad import __version__, native
 from marsad.errors import MarsadError
 
 
@@ -25,7 +25,8 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="marsad")
+@click.version_option(__version__, prog_name="marsad",
+                      message=f"%(prog)s %(version)s ({native.BUILD.kind} engine: {native.BUILD.reason})")
 def cli() -> None:
     """marsad: turn Arabic conflict news into ACLED-style event records.
 

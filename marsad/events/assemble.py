@@ -224,6 +224,7 @@ def to_events(doc: Doc, incidents: list[Incident], actors: list[ActorMention], f
         assign_actors(ev, doc, inc, family, inc_actors, day, context)
         fam = fams[family]
         ev.disorder_type = _disorder(ev.event_type)
+        killed: int | None
         killed, qualifier = total(inc.counts, "killed")
         if family == "suicide" and not any(c.attackers and c.kind == "killed" for c in inc.counts) \
                 and not _bomber_in_toll(doc, inc):

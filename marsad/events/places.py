@@ -220,6 +220,15 @@ def _anaphor_noun(tok: Any) -> str | None:
     return None
 
 
+def _last_of_kinds(places: list[Any], kinds: tuple[str, ...]) -> Any | None:
+    """The last of ``places`` whose kind is the first of ``kinds`` any of them has."""
+    for kind in kinds:
+        for j in range(len(places) - 1, -1, -1):  # (an index loop: mypyc cannot build reversed() here)
+            if places[j].place.kind == kind:
+                return places[j]
+    return None
+
+
 def same_place_anaphora(doc: Doc, places: list[Any]) -> list[Any]:
     """Place mentions for "the same province/town/district", copied from the place they point back to."""
     from dataclasses import replace
@@ -236,11 +245,7 @@ def same_place_anaphora(doc: Doc, places: list[Any]) -> list[Any]:
         before = [p for p in named if p.end <= toks[i].start]
         if not before:
             continue
-        ante = None
-        for kind in _ANAPHOR_KINDS[noun]:
-            ante = next((p for p in reversed(before) if p.place.kind == kind), None)
-            if ante is not None:
-                break
+        ante = _last_of_kinds(before, _ANAPHOR_KINDS[noun])
         if ante is None:
             continue
         start, end = toks[i].start, toks[i + 1].end
@@ -264,8 +269,9 @@ def without_foreign_quarters(doc: Doc, places: list[Any]) -> list[Any]:
 
     larger: dict[str, int] = {}
     for p in places:
-        if p.place.kind not in ("neighbourhood", "landmark", "country") and country(p):
-            larger[country(p)] = larger.get(country(p), 0) + 1
+        c = country(p)
+        if p.place.kind not in ("neighbourhood", "landmark", "country") and c:
+            larger[c] = larger.get(c, 0) + 1
     if not larger:
         return places
     main, n = max(larger.items(), key=lambda kv: kv[1])
@@ -281,6 +287,6 @@ def without_foreign_quarters(doc: Doc, places: list[Any]) -> list[Any]:
 
     def foreign(p: Any) -> bool:
         c = country(p)
-        return bool(c) and c != main and larger.get(c, 0) <= 1
+        return c is not None and c != "" and c != main and larger.get(c, 0) <= 1
 
     return [p for p in places if not (foreign(p) and (p.place.kind == "neighbourhood" or after_facility(p)))]

@@ -74,12 +74,12 @@ def _scores(doc: Doc, inc: Any, mentions: list[ActorMention]) -> list[tuple[floa
         elif side == 2:
             target += 2
         if _counted_victim(doc, m, sent):
-            agent = min(agent, 0)
+            agent = min(agent, 0.0)
         elif m.armed and _killed_subject(doc, m, sent):
-            agent, target = min(agent, 0), target + 2
+            agent, target = min(agent, 0.0), target + 2
         if m.kind in VICTIM_KINDS:
             target += 1
-            agent = -10
+            agent = -10.0
         out.append((agent, target, m))
     return out
 
@@ -192,8 +192,12 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     ("اقتحمت القوات ... واعتقلت خمسة").
     """
     country = ev.country
-    resolved = {id(m): m.resolve(day, country) for m in mentions}
-    mentions = [m for m in mentions if resolved[id(m)] is not None]
+    resolved: dict[int, Actor] = {}  # id of a mention -> its actor on the day (mentions without one dropped)
+    for m in mentions:
+        actor = m.resolve(day, country)
+        if actor is not None:
+            resolved[id(m)] = actor
+    mentions = [m for m in mentions if id(m) in resolved]
     scored = _scores(doc, inc, mentions)
     armed = [s for s in scored if s[2].armed]
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from marsad.geo.gazetteer import Gazetteer, gazetteer
 from marsad.geo.lexicon import (
@@ -77,8 +77,11 @@ class _Cand:
     prefix: str  # the proclitic removed ("" when none)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class _Span:
+    """A gazetteer name found in the tokens, with what the scan learns around it (written-out
+    ``__init__``: see marsad.text.tokens.Token)."""
+
     first: int
     last: int  # one past the last token
     key: str
@@ -86,25 +89,53 @@ class _Span:
     prefix: str
     strong: list[int]
     weak: list[int]
-    cues: list[tuple[str, str, int]] = field(default_factory=list)  # (type, folded word, token index)
-    cue_first: int = -1  # first token of the relation cue (ريف/شرق/قرب...) included in the mention
-    relation: str = "in"
-    direction: str | None = None
-    locative: int = 0  # 2 "في X", 1 "إلى X" / "بX", 0 none
-    blocked: bool = False  # a street or a TV channel named after the place
-    coordinated_with: int = -1  # index of the previous span this one is listed with
-    inherit: bool = False  # joined by "و": takes that span's cue words ("بلدتي X وY")
-    person: bool = False
-    adjective: bool = False
-    extra_direction: str | None = None  # "الشمال الغربي": the adjective's direction
-    dir_adj_end: int = -1  # token index one past a direction adjective consumed ("ريف حلب الشمالي")
-    sentence: int = 0
-    dateline: bool = False
-    scores: dict[int, float] = field(default_factory=dict)
-    best: int = -1
+    cues: list[tuple[str, str, int]]  # (type, folded word, token index)
+    cue_first: int  # first token of the relation cue (ريف/شرق/قرب...) included in the mention
+    relation: str
+    direction: str | None
+    locative: int  # 2 "في X", 1 "إلى X" / "بX", 0 none
+    blocked: bool  # a street or a TV channel named after the place
+    coordinated_with: int  # index of the previous span this one is listed with
+    inherit: bool  # joined by "و": takes that span's cue words ("بلدتي X وY")
+    person: bool
+    adjective: bool
+    extra_direction: str | None  # "الشمال الغربي": the adjective's direction
+    dir_adj_end: int  # token index one past a direction adjective consumed ("ريف حلب الشمالي")
+    sentence: int
+    dateline: bool
+    scores: dict[int, float]
+    best: int
     # candidate -> (score before the article context, context gates, place); see Resolver._base_score
-    base: dict[int, tuple[float, int, Place]] = field(default_factory=dict)
-    facts: tuple | None = None  # see _span_facts
+    base: dict[int, tuple[float, int, Place]]
+    facts: tuple | None  # see _span_facts
+
+    def __init__(self, first: int, last: int, key: str, strip: int, prefix: str, strong: list[int],
+                 weak: list[int]) -> None:
+        self.first = first
+        self.last = last
+        self.key = key
+        self.strip = strip
+        self.prefix = prefix
+        self.strong = strong
+        self.weak = weak
+        self.cues = []
+        self.cue_first = -1
+        self.relation = "in"
+        self.direction = None
+        self.locative = 0
+        self.blocked = False
+        self.coordinated_with = -1
+        self.inherit = False
+        self.person = False
+        self.adjective = False
+        self.extra_direction = None
+        self.dir_adj_end = -1
+        self.sentence = 0
+        self.dateline = False
+        self.scores = {}
+        self.best = -1
+        self.base = {}
+        self.facts = None
 
 
 def _token_keys(tok: Token) -> tuple[_Cand, ...]:
@@ -262,7 +293,8 @@ class Resolver:
             if i < resume or tokens[i].kind != "word":
                 continue
             best_len = 0  # words of the longest name found here
-            best_cand = best_key = None
+            best_cand: _Cand | None = None
+            best_key: str | None = None
             run = 0  # words seen right after this one (a name does not run across punctuation)
             for cand, lengths, seconds in cands:
                 for length in lengths:  # longest first
@@ -282,7 +314,7 @@ class Resolver:
                             continue
                     best_len, best_cand, best_key = length, cand, key
                     break
-            if not best_len or (best_len == 1 and (_is_cue_word(best_key) or self._idle_word(tokens, i, best_key, best_cand))):
+            if best_cand is None or best_key is None or (best_len == 1 and (_is_cue_word(best_key) or self._idle_word(tokens, i, best_key, best_cand))):
                 continue
             spans.append(_Span(i, i + best_len, best_key, best_cand.strip, best_cand.prefix,
                                list(g.ar_ids(best_key)), list(g.weak_ids(best_key))))

@@ -54,8 +54,10 @@ class Candidate:
     only_in: str | None = None  # the alias names this actor only in this country
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class ActorMention:
+    """An actor named in the text. Read-only by convention, not frozen, with a written-out ``__init__``: see marsad.text.tokens.Token."""
+
     first: int
     last: int
     start: int
@@ -63,8 +65,20 @@ class ActorMention:
     text: str
     kind: str  # named | state | bare_state | unidentified | unidentified_weak | civilians | protesters | rioters
     candidates: tuple[Candidate, ...]
-    country: str | None = None  # nationality named in the mention
-    branch: str | None = None  # military | police, for state patterns
+    country: str | None  # nationality named in the mention
+    branch: str | None  # military | police, for state patterns
+
+    def __init__(self, first: int, last: int, start: int, end: int, text: str, kind: str,
+                 candidates: tuple[Candidate, ...], country: str | None = None, branch: str | None = None) -> None:
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.text = text
+        self.kind = kind
+        self.candidates = candidates
+        self.country = country
+        self.branch = branch
 
     @property
     def inter(self) -> str:
@@ -184,7 +198,8 @@ def unattributed_air_actor(country: str | None, day: dt.date | None) -> Actor | 
     rule = actor_patterns().get("unattributed_air", {}).get(country)
     if not rule:
         return None
-    if day is not None and ((rule.get("from") and day < _date(rule["from"])) or (rule.get("to") and day > _date(rule["to"]))):
+    first_day, last_day = _date(rule.get("from")), _date(rule.get("to"))
+    if day is not None and ((first_day is not None and day < first_day) or (last_day is not None and day > last_day)):
         return None
     if rule.get("actor_id"):
         for entry in actor_data():
@@ -220,7 +235,7 @@ def _matchers() -> tuple[PhraseMatcher, PhraseMatcher, PhraseMatcher, PhraseMatc
             generic.add(phrase, (kind, Candidate(Actor(name, inter))))
     heads = PhraseMatcher((h["phrase"], h.get("template", "military")) for h in pats.get("force_heads", []))
     bare = PhraseMatcher((h["phrase"], h.get("template", "military")) for h in pats.get("bare_heads", []))
-    nationality = PhraseMatcher()
+    nationality: PhraseMatcher[str] = PhraseMatcher()
     for n in _nationalities():
         if n.get("kind", "country") == "country":
             for form in n.get("forms", []):

@@ -70,7 +70,8 @@ def _conjunct_at(doc: Doc, sent: Sentence, first: int) -> int | None:
 
 def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: int, hi: int,
                  qualifier_len: int, conj: int | None = None) -> str | None:
-    best, best_d = None, None
+    best: str | None = None
+    best_d: float | None = None
     for pos, kind in cues.items():
         if pos < lo or pos >= hi:
             continue
@@ -78,8 +79,8 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
             continue  # "قتل 40 شخصا وأصيب 100": a cue opening the next clause is not this number's
         if pos < q_first and (conj is None or pos >= conj):
             pos = min(q_first - 1, pos + qualifier_len)  # "قتل ما لا يقل عن 40": the qualifier is no distance
-        d = q_first - pos if pos < q_first else pos - (q_last - 1)
-        d = d if pos < q_first else d + 0.5  # prefer the cue before the number on ties
+        # prefer the cue before the number on ties
+        d = float(q_first - pos) if pos < q_first else pos - (q_last - 1) + 0.5
         if d <= _WINDOW and (best_d is None or d < best_d):
             best, best_d = kind, d
     return best
@@ -129,15 +130,16 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
         # "وأكثر من 30 جريحا" after "ستة قتلى": the qualifier of a new conjunct does not bring the
         # previous conjunct's noun any closer.
         prev = numbered[-1] if numbered else None
-        joined = prev is not None and conj is not None and _joins(doc, cues, prev[2], conj)
-        if joined and prev[0] is None:
-            numbered.append((None, first, last))
-            continue  # a further item of a breakdown
-        if joined:
+        joined_to: Count | None = None  # the count this one is a conjunct of, sharing its kind
+        if prev is not None and conj is not None and _joins(doc, cues, prev[2], conj):
+            if prev[0] is None:
+                numbered.append((None, first, last))
+                continue  # a further item of a breakdown
             # A conjunct of a count just given takes a kill or injury word only from its own phrase
             # ("وعدد من الجرحى"); with none, it shares the first count's ("و3 من أفراد الجيش").
             kind = _nearest_cue(doc, first, last, cues, conj, hi, 0)
-            joined = kind in (None, prev[0].kind)
+            if kind in (None, prev[0].kind):
+                joined_to = prev[0]
             kind = kind or prev[0].kind
         else:
             kind = _nearest_cue(doc, first, last, cues, lo - qualifier_len, hi, qualifier_len, conj)
@@ -148,10 +150,10 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
         attackers = _is_attacker_noun(doc, last) or (
             not own_noun and first - 1 >= sent.first and _is_attacker_noun(doc, first - 1))
         count = Count(kind, q.value, attackers, q.start + 0, q.end, q.qualifier, sent.index)
-        if joined and prev[0].attackers == attackers:
+        if joined_to is not None and joined_to.attackers == attackers:
             # "سقوط 9 قتلى في صفوف الميليشيات و3 من أفراد الجيش", "قتل 30 حوثيا وسبعة من أفراد
             # العمالقة": the dead of each side, joined by و with no kill word of their own, add up.
-            a = prev[0]
+            a = joined_to
             count = Count(kind, a.value + q.value, attackers, a.start, q.end, a.qualifier or q.qualifier,
                           sent.index)
             out.remove(a)

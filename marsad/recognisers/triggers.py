@@ -17,8 +17,10 @@ _WEAPON_FAMILIES = {"suicide", "ied", "explosion", "grenade", "shelling", "air",
 _MEDIA = {"قناه", "لقناه", "وقناه", "بقناه", "تلفزيون", "صحيفه", "اذاعه", "وكاله", "شبكه"}
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class Trigger:
+    """An event word in the text. Read-only by convention, not frozen, with a written-out ``__init__``: see marsad.text.tokens.Token."""
+
     first: int
     last: int
     start: int
@@ -27,6 +29,17 @@ class Trigger:
     family: str
     weight: int
     sentence: int
+
+    def __init__(self, first: int, last: int, start: int, end: int, text: str, family: str, weight: int,
+                 sentence: int) -> None:
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.text = text
+        self.family = family
+        self.weight = weight
+        self.sentence = sentence
 
     @property
     def rank(self) -> int:

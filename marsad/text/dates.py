@@ -332,8 +332,8 @@ def _absolute(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _Hit | No
         if not _valid(year, month, d):
             return None
         value = f"{year:04d}-{month:02d}-{d:02d}"
-    offset = None
-    if value is not None and pub is not None:
+    offset: int | None = None
+    if value is not None and pub is not None and year is not None:
         offset = (dt.date(year, month, d) - pub).days
     return _Hit(first, end, value, 1, "absolute", relation == "past", offset)
 
@@ -468,6 +468,7 @@ def _relative_period(tokens: Sequence[Token], i: int, pub: dt.date | None) -> _H
         unit = "week"
     else:
         return None
+    relation: str | None
     if this:
         relation, end = "current", j + 1
     else:
@@ -688,6 +689,7 @@ def find_dates(text_or_tokens: str | Sequence[Token], published: dt.date | str |
         if i < taken:
             continue
         tok = tokens[i]
+        recognisers: tuple | None
         if tok.kind == "number":
             recognisers = _NUMBER_RECOGNISERS
         elif tok.kind == "word" and _forms(tok.key) & triggers:
@@ -731,13 +733,13 @@ def _word_recognisers(key: str) -> tuple:
     forms = _forms(key)
     _, weekdays = _calendar_words()
     can = {
-        _absolute: key in ("ال", "بال", "وال", "فال", "لل") or bool(forms & (_ORDINALS.keys() | _ORDINAL_ROUND.keys())),
-        _weekday: bool(forms & weekdays.keys()),
-        _relative_period: bool(forms & (_f("هذا هذه") | _f("العام السنة") | _f("الشهر") | _f("الأسبوع"))),
-        _month_mention: bool(forms & _month_first_words()),
-        _year_mention: bool(forms & (_YEAR_WORDS | _BARE_YEAR_CUES)),
-        _ago: bool(forms & _f("منذ قبل")),
-        _day_relative: bool(forms & (_f("أمس الأمس البارحة") | _f("اليوم") | _f("غدا") | _f("الليلة"))),
+        _absolute: key in ("ال", "بال", "وال", "فال", "لل") or not forms.isdisjoint(_ORDINALS.keys() | _ORDINAL_ROUND.keys()),
+        _weekday: not forms.isdisjoint(weekdays.keys()),
+        _relative_period: not forms.isdisjoint(_f("هذا هذه") | _f("العام السنة") | _f("الشهر") | _f("الأسبوع")),
+        _month_mention: not forms.isdisjoint(_month_first_words()),
+        _year_mention: not forms.isdisjoint(_YEAR_WORDS | _BARE_YEAR_CUES),
+        _ago: not forms.isdisjoint(_f("منذ قبل")),
+        _day_relative: not forms.isdisjoint(_f("أمس الأمس البارحة") | _f("اليوم") | _f("غدا") | _f("الليلة")),
         _part_of_day: key in _PART_ADVERBS,
     }
     found = tuple(r for r in _RECOGNISERS if can.get(r))

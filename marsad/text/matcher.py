@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from marsad.text.memo import fill_memo
 from marsad.text.normalize import fold_word
@@ -25,11 +25,13 @@ _NO_ENTRIES: tuple = ()
 _MEMO_LIMIT = 1 << 16
 
 
-@dataclass(slots=True)
-class PhraseMatch(Generic[V]):
+@dataclass(slots=True, init=False)
+class PhraseMatch:
     """A lexicon phrase found in the text: token range, character span and the entry's value.
 
-    Read-only by convention (not frozen: see marsad.text.tokens.Token).
+    Read-only by convention; not frozen and with a written-out ``__init__`` for speed, like
+    marsad.text.tokens.Token. Not generic over the value's type: the compiled build (mypyc) has no
+    generic native classes.
     """
 
     first: int  # index of the first token
@@ -37,7 +39,15 @@ class PhraseMatch(Generic[V]):
     start: int  # character offset in the original text
     end: int
     phrase: str
-    value: V
+    value: Any  # the value the lexicon holds for the phrase
+
+    def __init__(self, first: int, last: int, start: int, end: int, phrase: str, value: Any) -> None:
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.phrase = phrase
+        self.value = value
 
 
 class PhraseMatcher(Generic[V]):
@@ -100,18 +110,18 @@ class PhraseMatcher(Generic[V]):
         return (tuple(singles), by_second, tuple(gapped)) if order else ()
 
 
-    def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
+    def find_all(self, tokens: Sequence[Token]) -> list[PhraseMatch]:
         """Every match, overlapping ones included, in text order (longest first at a position).
 
         Quotation marks inside a phrase are skipped: تنظيم "داعش" matches "تنظيم داعش".
         """
-        out: list[PhraseMatch[V]] = []
+        out: list[PhraseMatch] = []
         n = len(tokens)
         for i, group in _starting(tokens, self._memo, self._starts):
             _matches_at(tokens, i, n, group, out)
         return out
 
-    def find(self, tokens: Sequence[Token]) -> list[PhraseMatch[V]]:
+    def find(self, tokens: Sequence[Token]) -> list[PhraseMatch]:
         """Longest non-overlapping matches, left to right."""
         return _longest(self.find_all(tokens))
 

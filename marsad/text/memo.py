@@ -16,10 +16,10 @@ def fill_memo(memo: dict[K, V], keys: Iterable[K], compute: Callable[[K], V], li
     table, so a memo cleared meanwhile by another thread (when it reaches ``limit`` keys) cannot
     make a look-up fail.
     """
-    table = {k: memo.get(k) for k in set(keys)}
-    for k, v in table.items():
-        if v is None:
-            table[k] = compute(k)
+    table: dict[K, V] = {}
+    for k in set(keys):
+        v = memo.get(k)
+        table[k] = compute(k) if v is None else v
     if len(memo) + len(table) > limit:
         memo.clear()
     memo.update(table)

@@ -46,7 +46,7 @@ __all__ = [
 ROLES = ("count", "partitive", "year", "date", "time", "percent", "decimal", "label")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, init=False)
 class Quantity:
     """A number found in text.
 
@@ -54,6 +54,7 @@ class Quantity:
     original text. ``qualifier`` is one of "at_least", "more_than", "about", "up_to", "less_than"
     or None. ``role`` is one of :data:`ROLES`; only "count" and "partitive" are counts of things
     ("year", "date", "time", "percent", "decimal", "label" as in "القرار 2254" are not).
+    Read-only by convention, not frozen, with a written-out ``__init__``: see marsad.text.tokens.Token.
     """
 
     first: int
@@ -62,9 +63,21 @@ class Quantity:
     end: int
     text: str
     value: int
-    qualifier: str | None = None
-    vague: bool = False
-    role: str = "count"
+    qualifier: str | None
+    vague: bool
+    role: str
+
+    def __init__(self, first: int, last: int, start: int, end: int, text: str, value: int,
+                 qualifier: str | None = None, vague: bool = False, role: str = "count") -> None:
+        self.first = first
+        self.last = last
+        self.start = start
+        self.end = end
+        self.text = text
+        self.value = value
+        self.qualifier = qualifier
+        self.vague = vague
+        self.role = role
 
     @property
     def is_count(self) -> bool:

@@ -101,7 +101,7 @@ _BREAK_CHAR = re.compile("[\n\r\u2028\u2029" + re.escape(_TERMINAL) + "]")  # wh
 
 def _quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans of short quotations (open quote .. close quote) inside text[start:end]."""
-    spans = []
+    spans: list[tuple[int, int]] = []
     i = start
     while True:
         m = _OPEN_QUOTE.search(text, i, end)
@@ -195,7 +195,8 @@ def sentence_spans(text: str) -> list[tuple[int, int, int]]:
 
 @lru_cache(maxsize=1)
 def _dateline_words() -> tuple[frozenset[str], frozenset[str]]:
-    outlets, countries = set(), set()
+    outlets: set[str] = set()
+    countries: set[str] = set()
     for kind, name in _read_table("dateline_words.tsv"):
         (outlets if kind == "outlet" else countries).add(fold(name).replace(".", " ").replace("  ", " "))
     return frozenset(outlets), frozenset(countries)

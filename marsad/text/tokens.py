@@ -37,14 +37,18 @@ _PROCLITICS: tuple[tuple[str, str], ...] = (
 _ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "ها", "نا", "ه", "ك", "ي")
 _MIN_STEM = 2
 _MARK_CHARS = "".join(chr(c) for c in range(0x064B, 0x0660)) + "\u0670\u0640"
+#: what a token's surface is read as: (kind, key, stems)
+_Analysis = tuple[str, str, frozenset[str]]
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Token:
     """One token: surface text, its span in the original, its matching key and stem candidates.
 
     Read-only by convention; not frozen, because a frozen dataclass's ``__init__`` costs about
-    three times as much and every token of every article is built.
+    three times as much and every token of every article is built. The ``__init__`` is written out
+    because mypyc compiles it, while a dataclass's generated one stays interpreted (about 5% of an
+    extraction in the compiled build).
     """
 
     text: str
@@ -53,6 +57,14 @@ class Token:
     kind: str  # "word" | "number" | "punct"
     key: str
     stems: frozenset[str]
+
+    def __init__(self, text: str, start: int, end: int, kind: str, key: str, stems: frozenset[str]) -> None:
+        self.text = text
+        self.start = start
+        self.end = end
+        self.kind = kind
+        self.key = key
+        self.stems = stems
 
 
 @lru_cache(maxsize=65536)
@@ -112,7 +124,7 @@ def tokenize(text: str) -> list[Token]:
         parts = chunks.get(chunk)
         if parts is None:
             parts = _chunk_tokens(chunk)
-        if type(parts) is tuple:  # the chunk is one token
+        if isinstance(parts, tuple):  # the chunk is one token
             kind, key, stems = parts
             append(Token(chunk, pos, pos + len(chunk), kind, key, stems))
         else:
@@ -124,11 +136,11 @@ def tokenize(text: str) -> list[Token]:
 
 #: whitespace-free chunk of text -> its token's (kind, key, stems) when the chunk is one token,
 #: else a list of (start, end, surface, (kind, key, stems)) for its tokens (offsets in the chunk)
-_CHUNKS: dict[str, tuple[str, str, frozenset[str]] | list[tuple[int, int, str, tuple[str, str, frozenset[str]]]]] = {}
+_CHUNKS: dict[str, _Analysis | list[tuple[int, int, str, _Analysis]]] = {}
 
 
-def _chunk_tokens(chunk: str) -> tuple[str, str, frozenset[str]] | list:
-    parts = []
+def _chunk_tokens(chunk: str) -> _Analysis | list[tuple[int, int, str, _Analysis]]:
+    parts: list[tuple[int, int, str, _Analysis]] = []
     for m in _TOKEN.finditer(chunk):
         info = _analysis(m.group())
         if info is not None:  # invisible: bidi/zero-width controls, a lone tatweel
@@ -154,23 +166,24 @@ def tokens_where(tokens: Sequence[Token], kind: str, memo: dict[str, bool], test
 
 #: surface form -> (kind, key, stems), or _INVISIBLE; the kind follows from the surface's first
 #: character, so one analysis serves every occurrence
-_SURFACES: dict[str, tuple[str, str, frozenset[str]]] = {}
+_SURFACES: dict[str, _Analysis | tuple[()]] = {}
 _SURFACES_LIMIT = 1 << 17
-_INVISIBLE = ()  # falsy, and not None: a surface seen before
+_INVISIBLE: tuple[()] = ()  # falsy, and not None: a surface seen before
 
 
-def _analysis(surface: str) -> tuple[str, str, frozenset[str]] | None:
+def _analysis(surface: str) -> _Analysis | None:
     """(kind, key, stems) of a token's surface, or None when it has no key."""
     info = _SURFACES.get(surface)
     if info is None:
-        info = _analyse(surface, _TOKEN.match(surface).lastgroup or "punct")
+        m = _TOKEN.match(surface)
+        info = _analyse(surface, (m.lastgroup if m is not None else None) or "punct")
         if len(_SURFACES) >= _SURFACES_LIMIT:
             _SURFACES.clear()
         _SURFACES[surface] = info
     return info or None
 
 
-def _analyse(surface: str, kind: str) -> tuple[str, str, frozenset[str]]:
+def _analyse(surface: str, kind: str) -> _Analysis | tuple[()]:
     key = fold_word(surface)
     if not key:
         return _INVISIBLE
