@@ -67,3 +67,11 @@ def test_a_force_backed_by_a_patron_is_one_actor():
     import marsad
     ev = marsad.extract("هاجمت قوات يمنية مدعومة من الإمارات مواقع للحوثيين في مديرية حيس أمس.", published="2019-09-10")
     assert ev and ev[0].actor1 == "Security Belt Forces" and ev[0].actor2 == "Houthi Movement"
+
+
+def test_the_common_word_for_the_army_names_the_state_force_of_the_events_day():
+    # "الجيش" is listed for Syria's army since December 2024; in May 2024 it is the army of that time.
+    army = [m for m in mentions("هاجم مسلحون حاجزا للجيش قرب درعا.") if m.text == "للجيش"]
+    assert army
+    assert army[0].resolve(dt.date(2024, 5, 12), "SYR").name == "Military Forces of Syria (2000-2024)"
+    assert army[0].resolve(dt.date(2025, 3, 1), "SYR").name == "Military Forces of Syria (2024-)"

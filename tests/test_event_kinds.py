@@ -278,3 +278,24 @@ def test_a_counted_crowd_in_a_second_city_is_a_protest_of_its_own():
                         published="2018-01-13")
     places = sorted(e.location for e in ev)
     assert len(ev) == 2 and any("Sfax" in p or "Safaqis" in p or "صفاقس" in p for p in places), places
+
+
+def test_an_interception_is_not_folded_into_the_ground_attack_before_it():
+    # The second sentence has no place of its own; before the fix its interception swallowed the
+    # attack (coded as a missile attack), and with no air-strike word beside it the check crashed.
+    ev = marsad.extract("قتل ثلاثة جنود في هجوم مسلح على نقطة عسكرية في بلدة طفس. "
+                        "واعترضت الدفاعات الجوية صاروخين أطلقا باتجاه البلدة.", published="2024-05-12")
+    assert ev and ev[0].event_type == "Battles"
+    assert ev[0].fatalities == 3
+
+
+def test_ground_attack_and_interception_elsewhere_are_two_events_with_the_air_defences_as_interceptor():
+    ev = marsad.extract("هاجم مسلحون مجهولون حاجزا للجيش في مدينة درعا صباح اليوم الأحد وقتلوا جنديين. "
+                        "واعترضت الدفاعات الجوية طائرة مسيرة فوق بلدة طفس في ريف درعا.", published="2024-05-12")
+    assert [(e.sub_event_type, e.location) for e in ev] == [("Armed clash", "Dar'a"), ("Disrupted weapons use", "Tafas")]
+    assert ev[1].actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_air_defences_with_a_possessive_pronoun_are_the_state_military():
+    e = one("قال الجيش الأردني إن دفاعاته الجوية اعترضت طائرة مسيرة فوق مدينة المفرق فجر اليوم.", "2024-04-14")
+    assert (e.sub_event_type, e.actor1) == ("Disrupted weapons use", "Military Forces of Jordan (1999-)")

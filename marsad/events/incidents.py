@@ -509,14 +509,21 @@ def _already_refined(inc: Incident, new: Incident) -> bool:
         and inc.place is not inc.first_place and not same_site(inc.place, new.place)
 
 
+def _intercepts(inc: Incident) -> bool:
+    return any(t.family == "intercept" for t in inc.triggers)
+
+
 def _absorbs(a: Incident, b: Incident) -> bool:
     """Violence, air and shelling sentences elaborate one incident when they add no new place or day."""
     groups = {a.group, b.group}
     if not (groups <= {"violence", "air", "shelling"} or groups <= {"crowd", "violence"}):
         return False
+    if groups != {"air"} and _intercepts(a) != _intercepts(b):
+        return False  # "هاجم مسلحون حاجزا ... واعترضت الدفاعات الجوية طائرة مسيرة": an interception is
+        # an event of its own (Disrupted weapons use), never a detail of a ground attack or shelling
     # A later sentence of another kind joins only as an elaboration: no place of its own, or only
     # generic words ("القصف", "الهجوم") for the same site.
-    if a.group == "violence" and b.group == "air" and max(t.weight for t in b.triggers if t.family == "air") >= 4 \
+    if a.group == "violence" and b.group == "air" and max((t.weight for t in b.triggers if t.family == "air"), default=0) >= 4 \
             and not any(t.family == "air" for t in a.triggers):
         return False  # "ضربات جوية نفذها سلاح الجو ... استهدفت أرتال المهاجمين": the air force's answer to a
         # ground attack is an event of its own (another sub-event type, another actor pair)
