@@ -117,3 +117,23 @@ def test_breakdown_conjuncts_are_not_added():
     assert total(c, "killed")[0] == 9
     c = counts("قتل 9 مدنيين على الأقل، بينهم أربعة أطفال وثلاث نساء، في القصف.")
     assert total(c, "killed")[0] == 9
+
+
+def test_a_year_closing_a_quoted_operation_name_is_no_toll():
+    c = counts('أعلن الجيش في بيانه الخامس عن العملية "درع الشمال 2019"، مقتل سبعة مسلحين في المواجهات.')
+    assert total(c, "killed")[0] == 7
+
+
+def test_the_cue_nearer_a_qualified_number_decides_its_kind():
+    c = counts("قتل ثلاثة أشخاص وأصيب أكثر من عشرين آخرين في القصف.")
+    assert total(c, "killed")[0] == 3
+    assert total(c, "injured")[0] == 20
+
+
+def test_the_dual_of_a_kill_noun_counts_two():
+    assert total(counts("أسفرت الغارة عن سقوط شهيدين في البلدة."), "killed")[0] == 2
+
+
+def test_the_noun_after_a_cue_with_a_preposition_is_counted():
+    assert total(counts("وقع انفجار أودى بحياة طفلين في السوق."), "killed")[0] == 2
+    assert total(counts("تمكنت القوات من القضاء على إرهابي في الجبل."), "killed")[0] == 1

@@ -299,3 +299,29 @@ def test_ground_attack_and_interception_elsewhere_are_two_events_with_the_air_de
 def test_air_defences_with_a_possessive_pronoun_are_the_state_military():
     e = one("قال الجيش الأردني إن دفاعاته الجوية اعترضت طائرة مسيرة فوق مدينة المفرق فجر اليوم.", "2024-04-14")
     assert (e.sub_event_type, e.actor1) == ("Disrupted weapons use", "Military Forces of Jordan (1999-)")
+
+
+def test_a_drone_that_strikes_is_no_march():
+    e = one("استهدفت مسيرة إسرائيلية دراجة نارية في بلدة عيتا الشعب جنوبي لبنان ظهر اليوم.", "2024-03-10")
+    assert e.sub_event_type == "Air/drone strike"
+    assert all(e.sub_event_type != "Air/drone strike" for e in marsad.extract(
+        "خرجت مسيرة حاشدة في مدينة نابلس ظهر اليوم تنديدا بالاستيطان.", published="2024-03-10"))
+
+
+def test_air_support_of_an_offensive_is_no_strike_of_its_own():
+    ev = marsad.extract("أعلن الجيش العراقي اليوم استعادة السيطرة على بلدة الكرمة في محافظة الأنبار من تنظيم "
+                        "داعش، بإسناد من طيران التحالف الدولي.", published="2016-05-20")
+    assert [e.sub_event_type for e in ev] == ["Government regains territory"]
+
+
+def test_a_raised_flag_is_no_town():
+    ev = marsad.extract("رفع الجنود العلم العراقي فوق مبنى المجمع الحكومي بعد اشتباكات مع مسلحي تنظيم داعش في "
+                        "مدينة الرمادي.", published="2016-02-09")
+    assert ev and all(e.location != "Al-'Alam" for e in ev)
+
+
+def test_the_launch_site_of_an_intercepted_missile_is_not_the_events_place():
+    e = one("أعلنت قوات الدفاع الجوي السعودي اعتراض صاروخ باليستي أطلقه الحوثيون من محافظة الحديدة باتجاه "
+            "مدينة نجران مساء أمس.", "2020-06-21")
+    assert e.sub_event_type == "Disrupted weapons use" and e.location.startswith("Najr")
+    assert e.actor2 == "Houthi Movement"

@@ -69,10 +69,26 @@ def compatible(a: Any | None, b: Any | None) -> bool:
 
 
 def is_reference_place(doc: Doc, pm: Any, sent: Sentence) -> bool:
-    """A place used to say where something else is ("175 كيلومترا شمال بغداد")."""
+    """A place used to say where something else is ("175 كيلومترا شمال بغداد"), or where a missile
+    or drone was launched from on its way to the place it struck ("أطلقته من محافظة صعدة باتجاه
+    مدينة جازان")."""
     i = doc.token_at(pm.start)
     window = doc.tokens[max(sent.first, i - 6):i]
-    return any(t.key in _REFERENCE_WORDS for t in window)
+    return any(t.key in _REFERENCE_WORDS for t in window) or _launch_origin(doc, i, doc.token_at(pm.end - 1), sent)
+
+
+_TOWARDS = {"باتجاه", "نحو", "صوب", "تجاه"}
+
+
+def _launch_origin(doc: Doc, first: int, last: int, sent: Sentence) -> bool:
+    toks = doc.tokens
+    j = first - 1
+    while j > sent.first and j >= first - 3 and toks[j].key != "من":
+        j -= 1  # "من محافظة", "من مناطق سيطرتها في"
+    if j <= sent.first or toks[j].key != "من":
+        return False
+    launched = any(s.startswith("اطلق") for t in toks[max(sent.first, j - 5):j] for s in t.stems)
+    return launched and any(t.key in _TOWARDS for t in toks[last + 1:min(sent.last, last + 6)])
 
 
 def best_place(doc: Doc, places: list[Any], anchor: int, sent: Sentence) -> Any | None:

@@ -255,6 +255,10 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
         if family in ("arrest", "foiled"):
             # Those arrested or foiled: a named group over the people it is made of.
             best = max(rest, key=lambda s: (s[2].kind == "named" and not _is_state(s[2]), s[1] - max(s[0], 0)))
+        elif family == "intercept":
+            # "اعتراض طائرة مسيرة أطلقتها ميليشيا الحوثي لاستهداف المدنيين": the other side of an
+            # interception is the armed actor that launched the weapon, not the people it was aimed at.
+            best = max(rest, key=lambda s: (s[2].armed, s[0], s[1]))
         else:
             best = max(rest, key=lambda s: (s[1] - max(s[0], 0), s[2].kind == "named", s[2].kind in VICTIM_KINDS))
         if best[1] > 0 or best[2].armed or best[2].kind in VICTIM_KINDS:

@@ -72,7 +72,9 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
                  qualifier_len: int, conj: int | None = None) -> str | None:
     best: str | None = None
     best_d: float | None = None
+    best_pos = -1
     for pos, kind in cues.items():
+        cue_pos = pos
         if pos < lo or pos >= hi:
             continue
         if pos >= q_last and doc.tokens[pos].text.startswith("و"):
@@ -81,9 +83,14 @@ def _nearest_cue(doc: Doc, q_first: int, q_last: int, cues: dict[int, str], lo: 
             pos = min(q_first - 1, pos + qualifier_len)  # "قتل ما لا يقل عن 40": the qualifier is no distance
         # prefer the cue before the number on ties
         d = float(q_first - pos) if pos < q_first else pos - (q_last - 1) + 0.5
-        if d <= _WINDOW and (best_d is None or d < best_d):
-            best, best_d = kind, d
+        # Qualifier words cost nothing, so two cues before a number may come out equally near ("قتلوا
+        # وأصيب أكثر من عشرة"): the one closer to the number is its own.
+        if d <= _WINDOW and (best_d is None or d < best_d or (d == best_d and cue_pos > best_pos)):
+            best, best_d, best_pos = kind, d, cue_pos
     return best
+
+
+_CUE_LINKS = {"علي", "بحياه"}
 
 
 def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
@@ -167,7 +174,14 @@ def sentence_counts(doc: Doc, sent: Sentence) -> list[Count]:
         out.append(Count("killed", 1, False, tok.start, tok.end, None, sent.index))
     # Unnumbered counts: "مقتل عنصر" (one), "مقتل مهاجمين" (two, dual).
     for pos, kind in cues.items():
+        if kind == "killed" and pos not in used and toks[pos].kind == "word" and dual_count(toks[pos].key):
+            # "ما أدى إلى سقوط شهيدين", "قتيلان في غارة": the dead counted by the dual of the kill noun
+            tok = toks[pos]
+            out.append(Count("killed", 2, False, tok.start, tok.end, None, sent.index))
+            continue
         nxt = pos + 1
+        if nxt + 1 < sent.last and toks[nxt].key in _CUE_LINKS:
+            nxt += 1  # "قضت على عنصرين", "أودى بحياة شخصين": the noun after the cue's preposition
         if nxt >= sent.last or nxt in used or (nxt + 1) in used or toks[nxt].kind != "word":
             continue
         word = toks[nxt]

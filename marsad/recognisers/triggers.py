@@ -65,6 +65,9 @@ def find_triggers(doc: Doc) -> list[Trigger]:
     # "ضبطت بحوزتهم أحزمة ناسفة", "عثرت داخل الشقة على ... عبوات ناسفة": weapons seized or found are
     # objects of an arrest or a search, not an attack.
     seizure = [m.last for m in doc.cue_hits("seizure")]
+    # "بإسناد من طيران التحالف", "بغطاء جوي من": the air or artillery support of an operation is told
+    # as part of it, not as strikes of their own.
+    support = {m.last for m in doc.cue_hits("support")}
     kills = {m.first for name in ("kill", "injure") for m in doc.cue_hits(name)}
     out = []
     for m in longest_matches(doc.lexicon_matches()[TRIGGERS]):
@@ -75,6 +78,8 @@ def find_triggers(doc: Doc) -> list[Trigger]:
         weight = m.value.weight
         # "تمهيدا لتنفيذ عمليات اغتيال": a planned act is context, not an event.
         if any(m.first - k in irrealis for k in range(0, _IRREALIS_WINDOW + 1)):
+            weight = 1
+        if m.first in support or (m.first - 1) in support:
             weight = 1
         sent = doc.sentence_of(m.start)
         if any(sent.first <= c <= m.first <= c + _CAPABILITY_WINDOW for c in capability):

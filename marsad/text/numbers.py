@@ -499,6 +499,9 @@ def _hijri_months() -> frozenset[str]:
     return frozenset(fold_word(row[1]) for row in _read_table("date_words.tsv") if row[0] == "hijri_month")
 
 
+_NAME_CLOSERS = frozenset({'"', "»", "”", "'", ")"})
+
+
 def _role(tokens: Sequence[Token], first: int, last: int, value: int, fraction: bool) -> str:
     prev = tokens[first - 1] if first > 0 else None
     nxt = tokens[last] if last < len(tokens) else None
@@ -520,6 +523,9 @@ def _role(tokens: Sequence[Token], first: int, last: int, value: int, fraction: 
     if nxt is not None and nxt.key in ("ه", "م") and last - first == 1 and 100 <= value <= 2100:
         return "year"  # "1436 هـ", "2015 م"
     single_digit = last - first == 1 and tokens[first].kind == "number"
+    if (single_digit and 1900 <= value <= 2100 and len(tokens[first].key) == 4 and prev is not None
+            and prev.kind == "word" and nxt is not None and nxt.key in _NAME_CLOSERS):
+        return "label"  # "العملية الشاملة "سيناء 2018"": a year closing a quoted or bracketed name
     if single_digit and _in_numeric_date(tokens, first):
         return "date"  # 11/9/2018, 2018-09-11
     if (prev is not None and last - first == 1 and tokens[first].kind == "number" and 1950 <= value <= 2035
