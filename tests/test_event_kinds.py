@@ -325,3 +325,10 @@ def test_the_launch_site_of_an_intercepted_missile_is_not_the_events_place():
             "مدينة نجران مساء أمس.", "2020-06-21")
     assert e.sub_event_type == "Disrupted weapons use" and e.location.startswith("Najr")
     assert e.actor2 == "Houthi Movement"
+
+
+def test_a_clash_between_two_unnamed_groups_has_them_on_both_sides():
+    e = one("اندلعت اشتباكات عنيفة ليل السبت في مدينة الزاوية غرب طرابلس بين مجموعتين مسلحتين، أسفرت عن مقتل "
+            "شخصين.", "2023-05-28")
+    assert e.sub_event_type == "Armed clash"
+    assert e.actor1 == e.actor2 == "Unidentified Armed Group (Libya)"

@@ -176,11 +176,12 @@ def _side_of_between(doc: Doc, m: ActorMention, sent: Any, inc: Any) -> int:
     return 0
 
 
-def _between_parties(doc: Doc, inc: Any, family: str) -> bool:
-    """A trigger of ``family`` that opens "بين X و Y" ("مواجهات بين عشيرتين", "شجار بين عائلتين")."""
+def _between_parties(doc: Doc, inc: Any, family: str, reach: int = 2) -> bool:
+    """A trigger of ``family`` that opens "بين X و Y" ("مواجهات بين عشيرتين", "شجار بين عائلتين"),
+    within ``reach`` tokens after it in its sentence ("اشتباكات عنيفة ليل السبت في مدينة X بين مجموعتين")."""
     return any(doc.tokens[j].key == "بين"
                for t in inc.triggers if t.family == family
-               for j in range(t.first, min(t.last + 2, len(doc.tokens))))
+               for j in range(t.first, min(t.last + reach, doc.sentence_of(t.start).last)))
 
 
 def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[ActorMention],
@@ -301,7 +302,9 @@ def assign_actors(ev: Event, doc: Doc, inc: Any, family: str, mentions: list[Act
     if actor2 is not None:
         ev.actor2, ev.inter2 = actor2.name, actor2.inter_in(country)
         ev.actor2_ar = m2.text if m2 is not None else None
-    if ev.actor2 is None and family == "clash" and country and not ev.actor1.startswith("Unidentified"):
+    if ev.actor2 is None and family == "clash" and country and (
+            not ev.actor1.startswith("Unidentified") or _between_parties(doc, inc, "clash", reach=10)):
+        # the unnamed other side; "اشتباكات بين مجموعتين مسلحتين": both sides unnamed
         ev.actor2, ev.inter2 = _generic_name("Unidentified Armed Group", ev), "Political militia"
     if ev.actor2 is None and family in CIVILIAN_DEFAULT and country:
         target = _civilian_target(doc, inc)
