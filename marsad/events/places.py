@@ -81,6 +81,8 @@ _TOWARDS = {"باتجاه", "نحو", "صوب", "تجاه"}
 
 
 def _launch_origin(doc: Doc, first: int, last: int, sent: Sentence) -> bool:
+    """Tokens ``first``..``last`` name a place after "من" that a launch verb precedes and a
+    direction word ("باتجاه", "نحو") follows."""
     toks = doc.tokens
     j = first - 1
     while j > sent.first and j >= first - 3 and toks[j].key != "من":

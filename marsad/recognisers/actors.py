@@ -105,11 +105,11 @@ class ActorMention:
         valid = [c.actor for c in cands if c.actor.valid_on(day)]
         if valid:
             return valid[0]
+        # "الجيش" listed for Syria's army since December 2024, in a story of May 2024: a country's army
+        # or police named by a common word is the state force of the event's day.
         force = next((c.actor for c in cands if c.actor.default and c.actor.kind in ("military", "police")
                       and c.actor.country), None)
-        if force is not None and force.country is not None and force.kind is not None and day is not None:
-            # "الجيش" listed for Syria's army since December 2024, in a story of May 2024: a country's
-            # army or police named by a common word is the state force of the event's day.
+        if day is not None and force is not None and force.country and force.kind:
             return state_force(force.country, force.kind, day)
         dated = sorted((c.actor for c in cands), key=lambda a: a.valid_from or dt.date.min)
         if day is not None:
